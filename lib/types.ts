@@ -75,3 +75,94 @@ export interface ConversationSnapshot {
   item?: string;
   messages: ChatMessage[];
 }
+
+export type FollowUpKind =
+  | 'payment_reminder'
+  | 'review_recovery'
+  | 'aftersale_revisit'
+  | 'complaint_revisit'
+  | 'new_customer_revisit';
+
+export type FollowUpStatus = 'open' | 'snoozed' | 'done' | 'expired';
+
+/** The seeds' reasons a buyer did not pay. */
+export const NON_PURCHASE_REASONS = ['价格高', '质量顾虑', '款式', '运费', '对比别家', '其他'] as const;
+
+export type FollowUpOutcome =
+  | { kind: 'paid' }
+  | { kind: 'not_paid'; reason: (typeof NON_PURCHASE_REASONS)[number]; note?: string }
+  | { kind: 'review_revised' }
+  | { kind: 'explained_publicly' }
+  | { kind: 'buyer_refused' }
+  | { kind: 'no_reply' }
+  | { kind: 'resolved' };
+
+export interface FollowUpAttempt {
+  at: number;
+  scriptId?: string;
+  rep?: string;
+}
+
+export interface FollowUp {
+  id: string;
+  kind: FollowUpKind;
+  /** Platform id of the site adapter ('pinduoduo', 'demo', …). */
+  site: string;
+  conversationKey: string;
+  conversationUrl?: string;
+  buyerName?: string;
+  orderId?: string;
+  amount?: number;
+  item?: string;
+  createdAt: number;
+  dueAt: number;
+  /** After this the item expires (order auto-closed, review no longer revisable). */
+  deadlineAt: number;
+  status: FollowUpStatus;
+  /** `${kind}:${site}:${orderId || conversationKey}` — one open follow-up per order and kind. */
+  dedupeKey: string;
+  outcome?: FollowUpOutcome;
+  attempts: FollowUpAttempt[];
+  notes?: string;
+  tags?: string[];
+  shopId?: string;
+  /** Rep who holds the follow-up (team mode). */
+  claimedBy?: string;
+  updatedAt: number;
+}
+
+export interface UsageEvent {
+  id: string;
+  scriptId: string;
+  site: string;
+  conversationKey?: string;
+  at: number;
+  via: 'click' | 'keyboard' | 'context-menu' | 'shortcut-code';
+}
+
+export interface RiskOverride {
+  id: string;
+  at: number;
+  site: string;
+  categories: string[];
+  /** SHA-256 of the draft, never the draft itself. */
+  textHash: string;
+  reason: string;
+}
+
+/** A taught page: plain data (selectors), never code. */
+export interface SiteProfile {
+  origin: string;
+  name: string;
+  selectors: {
+    messageList: string;
+    buyerMessage: string;
+    sellerMessage: string;
+    composeBox: string;
+    sendButton?: string;
+    buyerName?: string;
+    orderId?: string;
+  };
+  shopId?: string;
+  updatedAt: number;
+}
