@@ -1,0 +1,36 @@
+import { HighlightedText } from '../highlighted-text';
+import type { Suggestion } from '@/lib/types';
+
+interface Props {
+  suggestion: Pick<Suggestion, 'id' | 'title' | 'text' | 'intent' | 'highlights' | 'clause'>;
+  index: number;
+  selected: boolean;
+  preview: string;
+  onInsert(): void;
+  onHover(): void;
+}
+
+/** One reply: title and text with the matched words marked; the filled text shows on hover. */
+export function SuggestionCard({ suggestion, index, selected, preview, onInsert, onHover }: Props) {
+  const titleRanges = (suggestion.highlights ?? []).filter((h) => h.field === 'title');
+  const textRanges = (suggestion.highlights ?? []).filter((h) => h.field === 'text');
+  return (
+    <li
+      class={`card${selected ? ' selected' : ''}`}
+      data-script-id={suggestion.id}
+      data-intent={suggestion.intent}
+      role="option"
+      aria-selected={selected}
+      title={preview}
+      onMouseEnter={onHover}
+      onClick={onInsert}
+    >
+      <div class="card-head">
+        {index < 9 && <kbd class="num">{index + 1}</kbd>}
+        <HighlightedText class="card-title" text={suggestion.title} ranges={titleRanges} />
+        {suggestion.clause && <span class="clause">“{suggestion.clause}”</span>}
+      </div>
+      <HighlightedText class="card-text" text={suggestion.text} ranges={textRanges} />
+    </li>
+  );
+}

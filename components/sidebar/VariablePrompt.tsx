@@ -1,0 +1,41 @@
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+import type { VariableRequest } from './state';
+
+/** Asks the rep for variables the page could not fill; a reply is never inserted with raw {变量}. */
+export function VariablePrompt({ request }: { request: VariableRequest }) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const complete = request.missing.every((name) => (values[name] ?? '').trim().length > 0);
+  return (
+    <form
+      class="variable-prompt"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (complete) request.resolve(values);
+      }}
+    >
+      <div class="prompt-title">
+        {t('fillVariables')} <b>{request.scriptTitle}</b>
+      </div>
+      {request.missing.map((name, i) => (
+        <label key={name}>
+          <span>{name}</span>
+          <input
+            data-variable={name}
+            autoFocus={i === 0}
+            value={values[name] ?? ''}
+            onInput={(e) => setValues({ ...values, [name]: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+      ))}
+      <div class="row">
+        <button type="submit" class="primary" disabled={!complete}>
+          {t('confirmInsert')}
+        </button>
+        <button type="button" onClick={() => request.resolve(null)}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { validateSettings } from '@/lib/settings';
+import { handle, HandledError } from './handle';
+import { readSettings, writeSettings } from './database';
+import { browser } from 'wxt/browser';
+
+export function registerSettingsHandlers(): void {
+  handle('getSettings', () => readSettings());
+  handle('updateSettings', async (patch) => {
+    const problems = validateSettings(patch);
+    if (problems.length) throw new HandledError('bad_request', problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '));
+    const settings = await writeSettings(patch);
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { huashu: 'settings-changed' }).catch(() => undefined);
+    });
+    return settings;
+  });
+  handle('openOptions', async () => {
+    await browser.runtime.openOptionsPage();
+    return null;
+  });
+  handle('ping', () => ({ version: browser.runtime.getManifest().version }));
+}

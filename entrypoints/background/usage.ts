@@ -1,0 +1,20 @@
+/** Usage events: each insertion is recorded; frecency and the "most used" lists read them. */
+import type { UsageEvent } from '@/lib/types';
+import { database } from './database';
+import { handle } from './handle';
+
+const FRECENCY_WINDOW_MS = 30 * 24 * 3600 * 1000;
+
+/** The last 30 days of this rep's insertions (bounded), for ranking. */
+export function recentUsage(now = Date.now()): Promise<UsageEvent[]> {
+  return database().usage.where('at').above(now - FRECENCY_WINDOW_MS).limit(5_000).toArray();
+}
+
+export function registerUsageHandlers(): void {
+  handle('recordUsage', async (req) => {
+    const event: UsageEvent = { ...req, id: crypto.randomUUID(), at: Date.now() };
+    await database().usage.add(event);
+    return event;
+  });
+  handle('usageCount', (req) => (req?.scriptId ? database().usage.where('scriptId').equals(req.scriptId).count() : database().usage.count()));
+}

@@ -1,0 +1,42 @@
+/** Messages from the background to this tab: toggle the sidebar, insert a right-click choice, library changes. */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { LastEditable } from '@/lib/insert/focus-tracker';
+import { resolveEditable } from '@/lib/insert/editable';
+import { ok, fail, tabMessenger } from '@/lib/messages';
+import { sidebarState as state } from '@/components/sidebar/state';
+import { insertReply } from './insert-reply';
+import type { PageSession } from './page-session';
+
+export function listenToBackground(ctx: ContentScriptContext, session: PageSession, tracker: LastEditable): void {
+  // The field the rep right-clicked is where a context-menu choice goes.
+  let rightClicked: HTMLElement | null = null;
+  ctx.addEventListener(
+    document,
+    'contextmenu',
+    (e) => {
+      const path = e.composedPath();
+      rightClicked = resolveEditable((path[0] as Element) ?? null);
+    },
+    { capture: true },
+  );
+
+  const removers = [
+    tabMessenger.onMessage('toggleSidebar', () => {
+      state.open.value = !state.open.value;
+    }),
+    tabMessenger.onMessage('insertScript', async ({ data }) => {
+      const target = rightClicked?.isConnected ? rightClicked : session.composeBox();
+      const done = await insertReply(session, tracker, data.scriptId, 'context-menu', target);
+      return done ? ok(null) : fail('internal', '未能插入', 'Not inserted');
+    }),
+  ];
+  const onRuntimeMessage = (message: unknown) => {
+    const kind = (message as { huashu?: string } | null)?.huashu;
+    if (kind === 'library-changed') session.refreshSuggestions();
+  };
+  browser.runtime.onMessage.addListener(onRuntimeMessage);
+  ctx.onInvalidated(() => {
+    removers.forEach((remove) => remove());
+    browser.runtime.onMessage.removeListener(onRuntimeMessage);
+  });
+}

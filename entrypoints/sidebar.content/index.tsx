@@ -1,0 +1,68 @@
+/**
+ * The sidebar content script: mounts the Preact UI in a shadow root and
+ * starts the page features. Page logic lives in the files beside this one;
+ * this file only wires them together.
+ */
+import './style.css';
+import { render } from 'preact';
+import { BUILT_IN_SITE_MATCHES } from '@/lib/sites/built-in-matches';
+import { trackLastEditable } from '@/lib/insert/focus-tracker';
+import { call, onContextInvalidated } from '@/components/api';
+import { setLanguage } from '@/components/i18n';
+import { Sidebar } from '@/components/sidebar/Sidebar';
+import { sidebarState as state } from '@/components/sidebar/state';
+import { startPageSession, ignoreInvalidated } from './page-session';
+import { createSidebarActions } from './sidebar-actions';
+import { watchExtensionContext } from './invalidated-notice';
+import { reservePageSpace } from './page-space';
+import { listenToBackground } from './background-messages';
+import { registerKeyboardShortcuts } from './keyboard-shortcuts';
+import { startPageFeatures } from './features';
+
+export const SHADOW_HOST_NAME = 'huashu-sidebar';
+
+export default defineContentScript({
+  matches: [...BUILT_IN_SITE_MATCHES],
+  cssInjectionMode: 'ui',
+  runAt: 'document_idle',
+  async main(ctx) {
+    // Settings first, so the UI opens in the rep's language, width and side.
+    const settings = await call('getSettings').catch(() => null);
+    if (settings) {
+      state.settings.value = settings;
+      setLanguage(settings.language);
+      if (settings.disabledHosts.includes(location.host)) return; // the rep switched Huashu off here
+      const host = location.host;
+      if (settings.sidebarWidths[host]) state.width.value = settings.sidebarWidths[host]!;
+      if (settings.sidebarCollapsed[host]) state.open.value = false;
+    }
+
+    const isOurs = (el: Element) => el.closest(SHADOW_HOST_NAME) !== null || (el.getRootNode() as ShadowRoot).host?.localName === SHADOW_HOST_NAME;
+    const tracker = trackLastEditable(document, ctx.signal, { ignore: isOurs });
+    const session = startPageSession(ctx, tracker);
+    const actions = createSidebarActions(session, tracker);
+
+    const ui = await createShadowRootUi(ctx, {
+      name: SHADOW_HOST_NAME,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        render(<Sidebar state={state} actions={actions} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+
+    reservePageSpace(ctx);
+    listenToBackground(ctx, session, tracker);
+    registerKeyboardShortcuts(ctx, session, tracker, ui.shadow);
+    startPageFeatures(ctx, session, tracker);
+    watchExtensionContext(ctx);
+    onContextInvalidated(() => (state.invalidated.value = true));
+    void call('ping').catch(ignoreInvalidated);
+  },
+});

@@ -1,0 +1,25 @@
+/**
+ * Keep the sidebar from covering the chat's compose box: while it is open,
+ * the page is narrowed by the sidebar's width (a document-level style, the
+ * only change made to the page's layout); collapsed, the page gets it back.
+ */
+import { effect } from '@preact/signals';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sidebarState as state } from '@/components/sidebar/state';
+
+export function reservePageSpace(ctx: ContentScriptContext): void {
+  const style = document.createElement('style');
+  style.dataset.huashu = 'page-space';
+  (document.head ?? document.documentElement).append(style);
+  const dispose = effect(() => {
+    const side = state.settings.value?.sidebarSide ?? 'right';
+    const width = state.open.value ? state.width.value : 0;
+    style.textContent = width
+      ? `html { margin-${side}: ${width}px !important; width: auto !important; } body { max-width: calc(100vw - ${width}px) !important; }`
+      : '';
+  });
+  ctx.onInvalidated(() => {
+    dispose();
+    style.remove();
+  });
+}
