@@ -208,7 +208,12 @@ function looksClickable(el: Element): boolean {
   if (tag === 'BUTTON' || el.getAttribute('role') === 'button' || el.hasAttribute('onclick')) return true;
   // Icon controls: a small element holding an svg or icon font and little text.
   if (el.querySelector('svg, i[class*="icon"], img') && readText(el).length <= 4) return true;
-  return /^(发送|發送|send|提交)$/i.test(readText(el));
+  return isSendLabel(readText(el));
+}
+
+/** 发送 / Send, also with the space Ant Design puts between two CJK characters (发 送). */
+export function isSendLabel(text: string): boolean {
+  return /^(发送|發送|send|提交)$/i.test(text.replace(/\s+/g, ''));
 }
 
 function disabled(el: Element): boolean {
@@ -238,7 +243,7 @@ export function sendControlNear(box: Element, maxLevels = 4): HTMLElement | null
     // Keep the outermost control of a nested icon (div > svg wrapper chains).
     const controls = outermost(after);
     if (controls.length === 0) continue;
-    const labelled = controls.find((el) => /^(发送|發送|send)$/i.test(readText(el)) || /发送|send/i.test(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? ''));
+    const labelled = controls.find((el) => isSendLabel(readText(el)) || /发送|send/i.test(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? ''));
     if (labelled) return labelled as HTMLElement;
     const boxRect = box.getBoundingClientRect();
     const laidOut = boxRect.width > 0 && boxRect.height > 0;

@@ -109,7 +109,7 @@ export const dongdongAdapter: SiteAdapter = {
     const messages = allMatches(doc, ROWS)
       .map(readMessage)
       .filter((m): m is ChatMessage => m !== null);
-    const shop = venderId ?? (readFirstText(doc, ['[data-vender-id]']) || undefined);
+    const shop = venderId ?? firstMatch(doc, ['[data-vender-id]'])?.getAttribute('data-vender-id') ?? undefined;
     const order = orderId(doc);
     const item = latestItem(doc);
     return {
