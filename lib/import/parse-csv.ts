@@ -1,0 +1,60 @@
+/**
+ * CSV/TSV text → rows, with papaparse in chunk mode so 100,000 rows do not
+ * block the page: the parser pauses after each chunk and resumes on the next
+ * turn of the event loop. The delimiter (comma, tab, semicolon) is guessed.
+ */
+import Papa from 'papaparse';
+import type { ProgressCallback, SheetRow } from './import-types';
+import { formulaVerdict, unguardCell } from './formula';
+import { CSV_CHUNK_BYTES } from './limits';
+
+export interface CsvParseOptions {
+  onProgress?: ProgressCallback;
+  /** Force a delimiter; default: guessed. */
+  delimiter?: string;
+}
+
+/**
+ * Cells are un-guarded (our export's leading "'"), and a cell that still looks
+ * like a formula is listed in `formulaCells`. Rows are numbered by record,
+ * which is the row number Excel shows when it opens the file.
+ */
+export function parseCsv(text: string, options: CsvParseOptions = {}): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  let record = 0;
+  const total = text.length;
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(text, {
+      delimiter: options.delimiter ?? '',
+      delimitersToGuess: [',', '\t', ';', '|'],
+      skipEmptyLines: false,
+      chunkSize: CSV_CHUNK_BYTES,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        for (const raw of results.data) {
+          record++;
+          if (raw.length === 1 && raw[0] === '') continue; // blank line
+          const cells: string[] = [];
+          const formulaCells: number[] = [];
+          raw.forEach((cell: string, i: number) => {
+            const unguarded = unguardCell(cell);
+            if (unguarded === cell && formulaVerdict(cell) === 'formula') formulaCells.push(i);
+            cells.push(unguarded);
+          });
+          const row: SheetRow = { row: record, cells };
+          if (formulaCells.length) row.formulaCells = formulaCells;
+          rows.push(row);
+        }
+        const cursor = results.meta.cursor;
+        options.onProgress?.(Math.min(cursor, total), total);
+        parser.pause();
+        setTimeout(() => parser.resume(), 0);
+      },
+      complete() {
+        resolve(rows);
+      },
+      error(err: Error) {
+        reject(err);
+      },
+    });
+  });
+}

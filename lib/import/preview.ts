@@ -1,0 +1,272 @@
+/**
+ * Compare import records with the rep's library before anything is written:
+ * which rows are new, which are already there (same text after folding
+ * Traditional/Simplified, width, case and spaces), which reuse a shortcut
+ * code for different text, and which cannot be imported. The rep then picks
+ * per row; applyChoices turns the picks into the scripts to write (the
+ * background writes them in one transaction).
+ */
+import { fold } from '../text/normalize';
+import type { ReplyScript } from '../types';
+import type { ColumnInfo, ColumnMapping, ImportProblem, ImportRecord, ParsedImport, ProgressCallback } from './import-types';
+import { parseInChunks } from './chunks';
+import { problems } from './problems';
+
+export type PreviewStatus = 'new' | 'duplicate' | 'conflict' | 'error';
+export type RowChoice = 'skip' | 'import' | 'overwrite' | 'keep-both';
+
+export interface PreviewRow {
+  /** 1-based row as in the file. */
+  row: number;
+  status: PreviewStatus;
+  /** The script this row would become (absent for errors). */
+  script?: ReplyScript;
+  /** The library script it duplicates or conflicts with. */
+  existingId?: string;
+  /** The earlier row of the same file it duplicates or conflicts with. */
+  otherRow?: number;
+  problem?: ImportProblem;
+  warning?: ImportProblem;
+}
+
+export interface ImportPreview {
+  rows: PreviewRow[];
+  counts: Record<PreviewStatus, number>;
+  columns: ColumnInfo[];
+  mapping?: ColumnMapping;
+  /** Library scripts referred to by existingId, for overwrite. */
+  existing: Map<string, ReplyScript>;
+  /** Folded shortcut codes already used in the library. */
+  existingCodes: Set<string>;
+}
+
+export interface PreviewOptions {
+  /** Intent guess for a phrase (the suggestion matcher); the rep confirms it later. */
+  suggestIntent?: (text: string, context: { group?: string; title?: string }) => string | undefined;
+  /** Group for rows that have none. */
+  defaultGroup?: string;
+  makeId?: () => string;
+  now?: number;
+  onProgress?: ProgressCallback;
+}
+
+/** Intent used when nothing better is known; always marked unconfirmed. */
+export const DEFAULT_IMPORT_INTENT = 'product_info';
+export const DEFAULT_IMPORT_GROUP = '导入话术';
+
+/** The seeds' default groups say a lot about a phrase's intent. */
+const GROUP_INTENTS: Array<[RegExp, string]> = [
+  [/问候|欢迎|招呼/, 'greeting'],
+  [/节日|祝福/, 'holiday'],
+  [/投诉/, 'complaint'],
+  [/退|售后|换货/, 'return_refund'],
+  [/物流|快递|发货/, 'logistics_track'],
+  [/催付|付款/, 'payment_reminder'],
+  [/评价|好评|差评/, 'review'],
+  [/结束|告别|感谢/, 'thanks_bye'],
+];
+
+function groupIntent(group: string | undefined): string | undefined {
+  if (!group) return undefined;
+  return GROUP_INTENTS.find(([re]) => re.test(group))?.[1];
+}
+
+/** Comparison key for "same text": folded, all whitespace removed. */
+export function textKey(text: string): string {
+  return fold(text).replace(/\s+/g, '');
+}
+
+export function codeKey(code: string): string {
+  return fold(code.trim().replace(/^\//, ''));
+}
+
+export function titleFromText(text: string): string {
+  const first = text.split('\n')[0]!.trim();
+  return first.length > 16 ? `${first.slice(0, 16)}…` : first;
+}
+
+const defaultMakeId = (): string => `imp-${globalThis.crypto.randomUUID()}`;
+
+interface Context {
+  options: PreviewOptions;
+  byText: Map<string, ReplyScript>;
+  byCode: Map<string, ReplyScript>;
+  usedIds: Set<string>;
+  fileText: Map<string, number>;
+  fileCode: Map<string, { row: number; text: string }>;
+  existing: Map<string, ReplyScript>;
+  now: number;
+  makeId: () => string;
+}
+
+function recordToScript(record: ImportRecord, ctx: Context): ReplyScript {
+  const base = record.base ?? {};
+  const group = record.group || ctx.options.defaultGroup || DEFAULT_IMPORT_GROUP;
+  const title = record.title || titleFromText(record.text);
+  // A backup's own id is kept when free, so its usage and follow-ups still point at it.
+  const id = base.id && !ctx.usedIds.has(base.id) ? base.id : ctx.makeId();
+  ctx.usedIds.add(id);
+  const script: ReplyScript = {
+    ...base,
+    id,
+    group,
+    intent: base.intent ?? '',
+    title,
+    text: record.text,
+    triggers: base.triggers ?? [],
+    source: base.source ?? 'import',
+    updatedAt: ctx.now,
+  };
+  if (record.code) script.code = record.code;
+  if (!base.intent) {
+    script.intent = ctx.options.suggestIntent?.(record.text, { group: record.group, title: record.title })
+      ?? groupIntent(record.group) ?? DEFAULT_IMPORT_INTENT;
+    script.intentUnconfirmed = true;
+  }
+  return script;
+}
+
+function classify(record: ImportRecord, ctx: Context): PreviewRow {
+  const row: PreviewRow = { row: record.row, status: 'new' };
+  if (record.warning) row.warning = record.warning;
+  if (record.error) {
+    row.status = 'error';
+    row.problem = record.error;
+    return row;
+  }
+  row.script = recordToScript(record, ctx);
+  const tKey = textKey(record.text);
+  const sameText = ctx.byText.get(tKey);
+  const cKey = record.code ? codeKey(record.code) : '';
+  if (sameText) {
+    row.status = 'duplicate';
+    row.existingId = sameText.id;
+    row.problem = problems.duplicateExisting(sameText.title);
+    ctx.existing.set(sameText.id, sameText);
+  } else if (ctx.fileText.has(tKey)) {
+    row.status = 'duplicate';
+    row.otherRow = ctx.fileText.get(tKey)!;
+    row.problem = problems.duplicateInFile(row.otherRow);
+  } else if (cKey && ctx.byCode.has(cKey)) {
+    const other = ctx.byCode.get(cKey)!;
+    row.status = 'conflict';
+    row.existingId = other.id;
+    row.problem = problems.codeConflict(record.code!, other.title);
+    ctx.existing.set(other.id, other);
+  } else if (cKey && ctx.fileCode.has(cKey)) {
+    row.status = 'conflict';
+    row.otherRow = ctx.fileCode.get(cKey)!.row;
+    row.problem = problems.codeConflictInFile(record.code!, row.otherRow);
+  }
+  if (!ctx.fileText.has(tKey)) ctx.fileText.set(tKey, record.row);
+  if (cKey && !ctx.fileCode.has(cKey)) ctx.fileCode.set(cKey, { row: record.row, text: tKey });
+  return row;
+}
+
+function startContext(existing: readonly ReplyScript[], options: PreviewOptions): Context {
+  const byText = new Map<string, ReplyScript>();
+  const byCode = new Map<string, ReplyScript>();
+  const usedIds = new Set<string>();
+  for (const s of existing) {
+    if (s.deleted) continue;
+    usedIds.add(s.id);
+    const t = textKey(s.text);
+    if (!byText.has(t)) byText.set(t, s);
+    if (s.code) {
+      const c = codeKey(s.code);
+      if (!byCode.has(c)) byCode.set(c, s);
+    }
+  }
+  return {
+    options, byText, byCode, usedIds,
+    fileText: new Map(), fileCode: new Map(), existing: new Map(),
+    now: options.now ?? Date.now(),
+    makeId: options.makeId ?? defaultMakeId,
+  };
+}
+
+function finish(rows: PreviewRow[], parsed: ParsedImport | ImportRecord[], ctx: Context): ImportPreview {
+  const counts: Record<PreviewStatus, number> = { new: 0, duplicate: 0, conflict: 0, error: 0 };
+  for (const r of rows) counts[r.status]++;
+  const preview: ImportPreview = {
+    rows,
+    counts,
+    columns: Array.isArray(parsed) ? [] : parsed.columns,
+    existing: ctx.existing,
+    existingCodes: new Set(ctx.byCode.keys()),
+  };
+  if (!Array.isArray(parsed) && parsed.mapping) preview.mapping = parsed.mapping;
+  return preview;
+}
+
+const recordsOf = (parsed: ParsedImport | ImportRecord[]): ImportRecord[] => (Array.isArray(parsed) ? parsed : parsed.records);
+
+export function buildImportPreview(parsed: ParsedImport | ImportRecord[], existing: readonly ReplyScript[], options: PreviewOptions = {}): ImportPreview {
+  const ctx = startContext(existing, options);
+  const rows = recordsOf(parsed).map((r) => classify(r, ctx));
+  return finish(rows, parsed, ctx);
+}
+
+/** Same as buildImportPreview, yielding to the event loop between chunks (100,000-row files). */
+export async function buildImportPreviewInChunks(parsed: ParsedImport | ImportRecord[], existing: readonly ReplyScript[], options: PreviewOptions = {}): Promise<ImportPreview> {
+  const ctx = startContext(existing, options);
+  const rows: PreviewRow[] = [];
+  await parseInChunks(recordsOf(parsed), (r) => rows.push(classify(r, ctx)), { onProgress: options.onProgress });
+  return finish(rows, parsed, ctx);
+}
+
+export const DEFAULT_CHOICE: Record<PreviewStatus, RowChoice> = {
+  new: 'import',
+  duplicate: 'skip',
+  conflict: 'skip',
+  error: 'skip',
+};
+
+function uniqueCode(code: string, taken: Set<string>): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${code}${n}`;
+    if (!taken.has(codeKey(candidate))) return candidate;
+  }
+}
+
+/**
+ * The scripts to write for the rep's choices (rows not in `choices` get
+ * DEFAULT_CHOICE). 'overwrite' updates the existing library script in place
+ * (same id, its intent kept); for a clash inside the file it makes this row
+ * replace the earlier one. 'keep-both' adds the row as a new script; a
+ * clashing shortcut code gets a number appended (tk → tk2). Error rows are
+ * never written.
+ */
+export function applyChoices(preview: ImportPreview, choices: Record<number, RowChoice> = {}, options: { now?: number } = {}): ReplyScript[] {
+  const now = options.now ?? Date.now();
+  const out = new Map<string, ReplyScript>(); // keyed by id, in order
+  const scriptOfRow = new Map<number, string>();
+  const takenCodes = new Set<string>(preview.existingCodes);
+  for (const r of preview.rows) if (r.status === 'new' && r.script?.code) takenCodes.add(codeKey(r.script.code));
+
+  for (const r of preview.rows) {
+    const choice = choices[r.row] ?? DEFAULT_CHOICE[r.status];
+    if (r.status === 'error' || !r.script || choice === 'skip') continue;
+    let script = r.script;
+    if (choice === 'overwrite' && r.existingId && preview.existing.has(r.existingId)) {
+      const old = out.get(r.existingId) ?? preview.existing.get(r.existingId)!;
+      const updated: ReplyScript = { ...old, text: script.text, updatedAt: now };
+      if (script.code) updated.code = script.code;
+      if (script.title !== titleFromText(script.text)) updated.title = script.title;
+      out.set(old.id, updated);
+      scriptOfRow.set(r.row, old.id);
+      continue;
+    }
+    if (choice === 'overwrite' && r.otherRow !== undefined && scriptOfRow.has(r.otherRow)) {
+      out.delete(scriptOfRow.get(r.otherRow)!);
+    } else if (r.status !== 'new' && script.code && choice !== 'overwrite') {
+      if (takenCodes.has(codeKey(script.code)) || r.status === 'conflict') {
+        script = { ...script, code: uniqueCode(script.code, takenCodes) };
+      }
+    }
+    if (script.code) takenCodes.add(codeKey(script.code));
+    out.set(script.id, script);
+    scriptOfRow.set(r.row, script.id);
+  }
+  return [...out.values()];
+}
