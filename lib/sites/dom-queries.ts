@@ -47,6 +47,11 @@ export function outermost<T extends Element>(elements: T[]): T[] {
   });
 }
 
+/** Drop elements that contain another element of the same list (keeps the innermost). */
+export function innermost<T extends Element>(elements: T[]): T[] {
+  return elements.filter((el) => !elements.some((other) => other !== el && el.contains(other)));
+}
+
 /** Does the element's class list contain a class that includes `fragment` (for BEM-style modifiers like `__isMine`)? */
 export function hasClassContaining(el: Element, fragment: string): boolean {
   for (const c of Array.from(el.classList)) if (c.includes(fragment)) return true;
@@ -240,8 +245,10 @@ export function sendControlNear(box: Element, maxLevels = 4): HTMLElement | null
         !disabled(el) &&
         looksClickable(el),
     );
-    // Keep the outermost control of a nested icon (div > svg wrapper chains).
-    const controls = outermost(after);
+    // The innermost control of a nested icon (div > div > svg): a click on it
+    // bubbles to whichever wrapper holds the handler. A real button wins over
+    // the label span inside it.
+    const controls = Array.from(new Set(innermost(after).map((el) => (el.parentElement?.closest('button, [role="button"]') as Element | null) ?? el)));
     if (controls.length === 0) continue;
     const labelled = controls.find((el) => isSendLabel(readText(el)) || /发送|send/i.test(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? ''));
     if (labelled) return labelled as HTMLElement;
