@@ -5,23 +5,7 @@
  */
 import { startChatApp } from '../shared/chat-app';
 import { el } from '../shared/element';
-
-/** The editor's text with line breaks; innerText adds a trailing newline for a final <br>, which the rep did not type. */
-function readEditor(editor: HTMLElement): string {
-  const text = editor.innerText.replace(/\r\n?/g, '\n');
-  return editor.lastChild?.nodeName === 'BR' && text.endsWith('\n') ? text.slice(0, -1) : text;
-}
-
-function writeEditor(editor: HTMLElement, text: string): void {
-  const lines = text.split('\n');
-  editor.replaceChildren();
-  lines.forEach((line, index) => {
-    if (index > 0) editor.append(document.createElement('br'));
-    if (line) editor.append(document.createTextNode(line));
-  });
-  // A trailing line break only shows when another <br> follows it.
-  if (text.endsWith('\n')) editor.append(document.createElement('br'));
-}
+import { readEditableText, writeEditableText } from './contenteditable-text';
 
 startChatApp(document.getElementById('app')!, {
   kind: 'contenteditable',
@@ -38,9 +22,9 @@ startChatApp(document.getElementById('app')!, {
       'data-placeholder': '请输入回复内容',
     });
     const send = el('button', { class: 'compose__send', type: 'button', 'data-demo': 'send', text: '发送' });
-    const syncEmpty = () => editor.classList.toggle('is-empty', readEditor(editor).trim() === '');
+    const syncEmpty = () => editor.classList.toggle('is-empty', readEditableText(editor).trim() === '');
     const submit = () => {
-      if (context.send(readEditor(editor))) editor.replaceChildren();
+      if (context.send(readEditableText(editor))) editor.replaceChildren();
       syncEmpty();
       editor.focus();
     };
@@ -61,9 +45,9 @@ startChatApp(document.getElementById('app')!, {
     syncEmpty();
     host.append(editor, el('div', { class: 'compose__footer' }, [send]));
     return {
-      readDraft: () => readEditor(editor),
+      readDraft: () => readEditableText(editor),
       writeDraft: (text) => {
-        writeEditor(editor, text);
+        writeEditableText(editor, text);
         syncEmpty();
       },
       focus: () => editor.focus(),

@@ -201,6 +201,24 @@ describe('framework.html: the draft lives only in framework state', () => {
   });
 });
 
+describe('contenteditable.html: text inserted the way an extension would', () => {
+  it.each([
+    ['a synthetic paste', (n: Element, t: string) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      n.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }],
+    ['execCommand insertText', (_n: Element, t: string) => void document.execCommand('insertText', false, t)],
+  ])('keeps newlines from %s', async (_name, insert) => {
+    await open('contenteditable.html');
+    await page.locator('[data-demo="compose"]').click();
+    await page.locator('[data-demo="compose"]').evaluate(insert, '亲，售后已登记\n快递员明天上门取件\n\n有问题随时找我');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__demo!.sent.length === 1);
+    expect(await sent()).toEqual(['亲，售后已登记\n快递员明天上门取件\n\n有问题随时找我']);
+  });
+});
+
 describe('layout', () => {
   it('lists at least four buyers with Chinese nicknames, unread badges and previews', async () => {
     await open('textarea.html', '?timeline=off', '#/chat/b1001');
