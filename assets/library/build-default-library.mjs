@@ -309,8 +309,12 @@ const INTENTS = [
 
 const scripts = [];
 for (const [prefix, group, intent, common, list] of INTENTS) {
+  // A phrase a script lists as its own goes only to the scripts that list it, so it decides which
+  // script of the intent fits; the rest of the intent's phrases go to every script.
+  const claimed = new Set(list.flatMap(([, , own = []]) => own));
+  const shared = common.filter((t) => !claimed.has(t));
   list.forEach(([title, text, own = [], code], i) => {
-    const triggers = [...new Set([...own, ...common])];
+    const triggers = [...new Set([...own, ...shared])];
     const script = {
       id: `${prefix}-${String(i + 1).padStart(2, '0')}`,
       group,

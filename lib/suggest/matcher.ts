@@ -1,0 +1,349 @@
+/**
+ * Suggestion matcher: given a buyer message, which reply scripts fit.
+ *
+ * 1. The message is split into clauses (a rambling message or two questions at once) and each
+ *    clause is put in canonical form (canonical.ts).
+ * 2. Candidate trigger phrases come from a bigram inverted index (trigger-index.ts); each is scored
+ *    as an exact hit (substring of the clause, longer = more specific) or a partial hit
+ *    (IDF-weighted bigram coverage, which survives a typo or an inserted word).
+ * 3. Evidence is pooled per intent across all scripts of the intent, weighted by an intent prior
+ *    and the conversation stage. Scripts are then ranked inside their intent by the phrases only
+ *    they carry and by the rep's own usage, so a script without triggers still shows up when its
+ *    intent is clear.
+ * 4. When the evidence is ambiguous the top of the list holds the best script of each plausible
+ *    intent rather than three scripts of one intent; clauses are interleaved, the most important
+ *    (a real question rather than a greeting, the latest one) first.
+ */
+import type { ReplyScript, Suggestion } from '../types.ts';
+import { canonicalText, canonicalTrigger } from './canonical.ts';
+import { splitClauses, type Clause } from './clauses.ts';
+import { usageBonus, usageTable, type UsageInput } from './frecency.ts';
+import { highlightPhrases } from './highlights.ts';
+import { intentLabel, intentPrior, SMALL_TALK, stageFactor, type Stage } from './intents.ts';
+import { createSearcher } from './search.ts';
+import { TriggerIndex, type TriggerEntry } from './trigger-index.ts';
+
+export interface SuggestOptions {
+  top?: number;
+  usage?: UsageInput;
+  stage?: Stage;
+  now?: number;
+  explain?: boolean;
+}
+
+export interface SearchOptions {
+  top?: number;
+  usage?: UsageInput;
+  now?: number;
+}
+
+export interface Matcher {
+  suggest(message: string, opts?: SuggestOptions): Suggestion[];
+  search(query: string, opts?: SearchOptions): Suggestion[];
+  upsert(script: ReplyScript): void;
+  remove(id: string): void;
+  readonly size: number;
+}
+
+interface Stored {
+  script: ReplyScript;
+  keys: string[];
+}
+
+interface KeyHit {
+  entry: TriggerEntry;
+  score: number;
+  exact: boolean;
+}
+
+interface IntentEvidence {
+  intent: string;
+  hits: KeyHit[];
+  raw: number;
+  factor: number;
+  score: number;
+}
+
+interface Pick {
+  stored: Stored;
+  intent: IntentEvidence;
+  score: number;
+  ownKeys: string[];
+  usage: number;
+  rank: number;
+  clause: Clause;
+  multiClause: boolean;
+}
+
+const SPECIFICITY = [0, 0.55, 0.75, 0.88, 0.96];
+function specificity(length: number): number {
+  return length >= SPECIFICITY.length ? 1 : SPECIFICITY[length]!;
+}
+
+/** An intent is a plausible alternative when its score is at least this share of the best one. */
+const AMBIGUITY_RATIO = 0.35;
+const QUESTION = /吗|怎么|什么|多少|几|哪|能不能|可不可以|有没有|是不是|会不会|多久|多大|如何|为什么/;
+
+export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
+  const index = new TriggerIndex();
+  const scripts = new Map<string, Stored>();
+  /** intent → script ids, for intent sizes and scripts without triggers. */
+  const byIntent = new Map<string, Set<string>>();
+  const triggerless = new Map<string, Set<string>>();
+  const searcher = createSearcher(() => scripts.values());
+
+  function addToSet(map: Map<string, Set<string>>, key: string, id: string) {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(id);
+  }
+  function deleteFromSet(map: Map<string, Set<string>>, key: string, id: string) {
+    const set = map.get(key);
+    set?.delete(id);
+    if (set && set.size === 0) map.delete(key);
+  }
+
+  function remove(id: string): void {
+    const stored = scripts.get(id);
+    if (!stored) return;
+    const { script, keys } = stored;
+    for (const key of keys) index.remove(key, script.intent, id);
+    deleteFromSet(byIntent, script.intent, id);
+    deleteFromSet(triggerless, script.intent, id);
+    scripts.delete(id);
+    searcher.invalidate(id);
+  }
+
+  function upsert(script: ReplyScript): void {
+    remove(script.id);
+    if (script.deleted) return;
+    const keys = [...new Set((script.triggers ?? []).map(canonicalTrigger).filter((k) => k.length > 0))];
+    for (const key of keys) index.add(key, script.intent, script.id);
+    addToSet(byIntent, script.intent, script.id);
+    if (keys.length === 0) addToSet(triggerless, script.intent, script.id);
+    scripts.set(script.id, { script, keys });
+  }
+
+  for (const s of initial) upsert(s);
+
+  function scoreKey(entry: TriggerEntry, shared: string[], clause: string): KeyHit | undefined {
+    const key = entry.key;
+    const L = key.length;
+    if (L === 1) {
+      if (clause === key) return { entry, score: specificity(1) * 1.12, exact: true };
+      if (clause.length <= 3 && (clause[0] === key || clause[clause.length - 1] === key)) {
+        return { entry, score: specificity(1) * 0.8, exact: true };
+      }
+      return undefined;
+    }
+    const at = clause.lastIndexOf(key);
+    if (at >= 0) {
+      let score = specificity(L);
+      if (clause.length === L) score *= 1.12;
+      // A phrase near the end of the clause is usually its point (包邮再便宜5块 → 便宜).
+      score += 0.03 * ((at + L) / clause.length);
+      return { entry, score, exact: true };
+    }
+    if (L < 4 || shared.length < 2) return undefined;
+    let all = 0;
+    let got = 0;
+    for (const g of entry.grams) {
+      const w = index.idf(g);
+      all += w;
+      if (shared.includes(g)) got += w;
+    }
+    const coverage = got / all;
+    if (coverage < 0.55) return undefined;
+    return { entry, score: specificity(L) * Math.pow(coverage, 1.5) * 0.8, exact: false };
+  }
+
+  function intentsFor(text: string, stage: Stage | undefined): IntentEvidence[] {
+    const found = new Map<string, KeyHit[]>();
+    for (const [entry, shared] of index.candidates(text)) {
+      const hit = scoreKey(entry, shared, text);
+      if (!hit) continue;
+      for (const intent of entry.holders.keys()) {
+        const list = found.get(intent);
+        if (list) list.push(hit);
+        else found.set(intent, [hit]);
+      }
+    }
+    const out: IntentEvidence[] = [];
+    for (const [intent, hits] of found) {
+      hits.sort((a, b) => b.score - a.score);
+      const best = hits[0]!;
+      let extra = 0;
+      for (let i = 1; i < hits.length && extra < 3; i++) {
+        const h = hits[i]!;
+        if (h.score < 0.5) break;
+        if (best.entry.key.includes(h.entry.key) || h.entry.key.includes(best.entry.key)) continue;
+        extra++;
+      }
+      const raw = best.score + 0.04 * extra;
+      const factor = intentPrior(intent) * stageFactor(intent, stage);
+      out.push({ intent, hits, raw, factor, score: raw * factor });
+    }
+    out.sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
+    return out;
+  }
+
+  /** Best scripts of one intent for one clause, best first. */
+  function scriptsOf(
+    ev: IntentEvidence,
+    limit: number,
+    usage: ReturnType<typeof usageTable>,
+    now: number,
+  ): Array<Omit<Pick, 'rank' | 'clause' | 'multiClause'>> {
+    const intentSize = byIntent.get(ev.intent)?.size ?? 1;
+    const own = new Map<string, { value: number; keys: string[] }>();
+    for (const hit of ev.hits) {
+      const ids = ev.intent ? hit.entry.holders.get(ev.intent) : undefined;
+      if (!ids) continue;
+      // A phrase carried by every script of the intent says nothing about which one to pick.
+      const distinct = ids.size <= 1 || intentSize <= 1 ? 1 : 1 - (ids.size - 1) / (intentSize - 1);
+      const value = hit.score * distinct;
+      for (const id of ids) {
+        const row = own.get(id);
+        if (!row) own.set(id, { value, keys: [hit.entry.key] });
+        else {
+          if (value > row.value) row.value = value;
+          if (row.keys.length < 4) row.keys.push(hit.entry.key);
+        }
+      }
+    }
+    for (const id of triggerless.get(ev.intent) ?? []) if (!own.has(id)) own.set(id, { value: 0, keys: [] });
+    if (usage) {
+      for (const id of usage.keys()) {
+        const stored = scripts.get(id);
+        if (stored && stored.script.intent === ev.intent && !own.has(id)) own.set(id, { value: 0, keys: [] });
+      }
+    }
+    const best = ev.hits[0]!.score;
+    const rows: Array<Omit<Pick, 'rank' | 'clause' | 'multiClause'>> = [];
+    for (const [id, row] of own) {
+      const stored = scripts.get(id);
+      if (!stored) continue;
+      const u = usageBonus(usage?.get(id), now);
+      const score = ev.score * (0.9 + 0.1 * Math.min(1, row.value / best)) + u;
+      rows.push({ stored, intent: ev, score, ownKeys: row.keys, usage: u });
+    }
+    rows.sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.stored.script.order ?? 1e9) - (b.stored.script.order ?? 1e9) ||
+        a.stored.script.id.localeCompare(b.stored.script.id),
+    );
+    return rows.slice(0, limit);
+  }
+
+  function suggestClause(clause: Clause, opts: SuggestOptions, top: number, usage: ReturnType<typeof usageTable>, now: number) {
+    const text = canonicalText(clause.raw);
+    if (text.length === 0) return undefined;
+    const intents = intentsFor(text, opts.stage);
+    if (intents.length === 0) return undefined;
+    const lead = intents[0]!.score;
+    const considered = intents.filter((ev, i) => i < Math.max(top, 3) + 2 && ev.score >= 0.2 * lead);
+    const queues = considered.map((ev) => scriptsOf(ev, top, usage, now));
+    const picks: Array<Omit<Pick, 'clause' | 'multiClause'>> = [];
+    const taken = new Set<string>();
+    // Round 1: the best script of each plausible intent (at most three), strongest first.
+    let rank = 0;
+    for (let i = 0; i < queues.length && i < 3; i++) {
+      if (considered[i]!.score < AMBIGUITY_RATIO * lead) break;
+      const first = queues[i]![0];
+      if (first) {
+        picks.push({ ...first, rank: rank++ });
+        taken.add(first.stored.script.id);
+      }
+    }
+    // Then everything else by score.
+    const rest = queues.flat().filter((p) => !taken.has(p.stored.script.id));
+    rest.sort((a, b) => b.score - a.score);
+    for (const p of rest) picks.push({ ...p, rank: rank++ });
+    return { clause, text, intents, picks, lead, question: clause.askedWithMark || QUESTION.test(text) };
+  }
+
+  function explainPick(p: Pick, stage: Stage | undefined): string[] {
+    const lines: string[] = [];
+    if (p.multiClause) lines.push(`分句「${p.clause.raw}」`);
+    const ev = p.intent;
+    lines.push(`意图 ${intentLabel(ev.intent)}（${ev.intent}）证据 ${ev.raw.toFixed(2)} × 权重 ${ev.factor.toFixed(2)} = ${ev.score.toFixed(2)}`);
+    const shown = ev.hits
+      .slice(0, 3)
+      .map((h) => `「${h.entry.key}」${h.exact ? '命中' : '部分命中'} ${h.score.toFixed(2)}`);
+    lines.push(`触发词：${shown.join('，')}${ev.hits.length > 3 ? ` 等 ${ev.hits.length} 个` : ''}`);
+    if (stage && stageFactor(ev.intent, stage) !== 1) lines.push(`会话阶段 ${stage} 加权 ×${stageFactor(ev.intent, stage)}`);
+    if (intentPrior(ev.intent) !== 1) lines.push(`意图先验 ×${intentPrior(ev.intent)}`);
+    if (p.ownKeys.length > 0) lines.push(`本话术的触发词：${p.ownKeys.map((k) => `「${k}」`).join('')}`);
+    else lines.push('本话术没有命中自己的触发词，按意图推荐');
+    if (p.usage > 0) lines.push(`常用加分 +${p.usage.toFixed(3)}`);
+    lines.push(`最终得分 ${p.score.toFixed(3)}`);
+    return lines;
+  }
+
+  function suggest(message: string, opts: SuggestOptions = {}): Suggestion[] {
+    const top = Math.max(1, Math.min(50, opts.top ?? 5));
+    if (typeof message !== 'string' || message.trim().length === 0) return [];
+    const now = opts.now ?? Date.now();
+    const usage = usageTable(opts.usage);
+    const results = splitClauses(message)
+      .map((c) => suggestClause(c, opts, top, usage, now))
+      .filter((r): r is NonNullable<typeof r> => r !== undefined && r.picks.length > 0);
+    if (results.length === 0) return [];
+    const strongest = Math.max(...results.map((r) => r.lead));
+    const hasRealQuestion = results.some((r) => !SMALL_TALK.has(r.intents[0]!.intent));
+    const ordered = results
+      .filter((r) => r.lead >= 0.3 * strongest)
+      .map((r) => {
+        let importance = r.lead * (r.question ? 1.1 : 1) * (1 + 0.06 * r.clause.index);
+        if (hasRealQuestion && SMALL_TALK.has(r.intents[0]!.intent)) importance *= 0.4;
+        return { r, importance };
+      })
+      .sort((a, b) => b.importance - a.importance);
+    const multi = ordered.length > 1;
+    const out: Pick[] = [];
+    const seen = new Set<string>();
+    const cursors = ordered.map(() => 0);
+    // Interleave clauses: best of each clause in turn, most important clause first.
+    while (out.length < top) {
+      let progressed = false;
+      for (let k = 0; k < ordered.length && out.length < top; k++) {
+        const picks = ordered[k]!.r.picks;
+        while (cursors[k]! < picks.length && seen.has(picks[cursors[k]!]!.stored.script.id)) cursors[k]!++;
+        const p = picks[cursors[k]!];
+        if (!p) continue;
+        cursors[k]!++;
+        seen.add(p.stored.script.id);
+        out.push({ ...p, clause: ordered[k]!.r.clause, multiClause: multi });
+        progressed = true;
+      }
+      if (!progressed) break;
+    }
+    return out.map((p) => {
+      const s = p.stored.script;
+      const phrases = new Set([...p.ownKeys, p.intent.hits[0]!.entry.key]);
+      const suggestion: Suggestion = {
+        id: s.id,
+        intent: s.intent,
+        title: s.title,
+        text: s.text,
+        // Raw scores top out a little above 1 (whole-message hits, usage); report them in 0..1.
+        score: Math.round(Math.min(1, p.score / 1.2) * 1000) / 1000,
+        highlights: highlightPhrases(s, phrases),
+      };
+      if (multi) suggestion.clause = p.clause.raw;
+      if (opts.explain) suggestion.explain = explainPick(p, opts.stage);
+      return suggestion;
+    });
+  }
+
+  return {
+    suggest,
+    search: (query, opts = {}) => searcher.search(query, opts),
+    upsert,
+    remove,
+    get size() {
+      return scripts.size;
+    },
+  };
+}
