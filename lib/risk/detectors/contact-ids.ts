@@ -1,0 +1,44 @@
+/**
+ * Contact ids written after a cue: 微信号xiaoli, 薇:meimei, QQ是123456,
+ * V：abc_88. A strong cue is already a finding; this extends its range over
+ * the id, and catches single-character cues (薇, v, q) when a colon or 号/是
+ * joins them to an id.
+ */
+import type { ScanContext } from '../scan-context';
+import type { RawHit } from './personal-numbers';
+
+const ID_AFTER_CUE = /(?:号码|号是|号|是|账号|id)?[a-z0-9_]{3,24}/y;
+const WEAK_CUE = /(?<![a-z])(v|q|薇|微|威|扣|企鹅|wei|围|卫)(号是|号|是)?([a-z0-9_]{4,24})/g;
+
+/** End of the id that directly follows a contact cue ending at `end`, or `end` when none. */
+export function extendOverContactId(ctx: ScanContext, end: number): number {
+  ID_AFTER_CUE.lastIndex = end;
+  const m = ID_AFTER_CUE.exec(ctx.digits);
+  if (!m) return end;
+  // Only swallow an id that looks like one (has a digit or is joined by a colon/号/是).
+  const joined = /^(号码|号是|号|是|账号|id)/.test(m[0]) || /[:：]/.test(ctx.gapBefore(end)) || /[0-9]/.test(m[0]);
+  return joined ? end + m[0].length : end;
+}
+
+export function findWeakContactIds(ctx: ScanContext): RawHit[] {
+  const hits: RawHit[] = [];
+  WEAK_CUE.lastIndex = 0;
+  for (let m = WEAK_CUE.exec(ctx.digits); m; m = WEAK_CUE.exec(ctx.digits)) {
+    const cueEnd = m.index + m[1]!.length;
+    const idStart = cueEnd + (m[2]?.length ?? 0);
+    const colon = /[:：]/.test(ctx.gapBefore(cueEnd)) || /[:：]/.test(ctx.gapBefore(idStart));
+    if (!m[2] && !colon) continue;
+    // The id must really be an id: at least one letter-digit mix or all digits ≥5, not a size like "xl".
+    const id = m[3]!;
+    if (!/[0-9]/.test(id) && id.length < 5) continue;
+    hits.push({
+      category: 'offsite_contact',
+      start: m.index,
+      end: m.index + m[0].length,
+      ruleId: 'contact.id_after_cue',
+      rewrite: '有任何问题您直接在这里留言，我会一直为您跟进',
+      rewriteScope: 'sentence',
+    });
+  }
+  return hits;
+}

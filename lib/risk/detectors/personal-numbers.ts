@@ -1,0 +1,125 @@
+/**
+ * Number-shaped risks found with a few targeted regexes on the noise-free
+ * text: mobile numbers (also written in Chinese numerals or with separators),
+ * 18-digit ID numbers, bank card numbers and full street addresses. Whether a
+ * phone number is the rep steering the buyer off-platform (打我电话…) or
+ * personal data about someone (买家电话…) depends on the words before it.
+ */
+import type { ScanContext } from '../scan-context';
+import type { RiskCategoryId } from '../categories';
+
+export interface RawHit {
+  category: RiskCategoryId;
+  /** Normalised-text range. */
+  start: number;
+  end: number;
+  ruleId: string;
+  rewrite?: string;
+  rewriteScope?: 'match' | 'sentence';
+  message?: { zh: string; en: string };
+}
+
+const STAY_HERE = '有任何问题您直接在这里留言，我会一直为您跟进';
+const PAY_HERE = '请您直接在平台下单付款，交易更有保障';
+
+const MOBILE = /(?<![0-9a-z])(?:86)?(1[3-9][0-9]{9})(?![0-9])/g;
+const ID_CARD = /(?<![0-9a-z])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9x](?![0-9a-z])/g;
+const LONG_DIGITS = /(?<![0-9a-z])[0-9]{16,19}(?![0-9a-z])/g;
+const ADDRESS = /(?:省|市|自治区)[\u4e00-\u9fa5a-z0-9]{0,12}?(?:区|县|市|旗)[\u4e00-\u9fa5a-z0-9]{0,16}?(?:路|街|道|巷|弄|村|镇|小区|大厦|花园|公寓|苑)[\u4e00-\u9fa5a-z0-9]{0,10}?[0-9]+(?:号|栋|幢|单元|室|楼|层)(?:[0-9]+(?:号|栋|幢|单元|室|楼|层)?)*/g;
+
+// Whose number it is, judged from the words just before it.
+const FIRST_PERSON = /(我|加|打|拨|联系|call|致电|本人|私人|个人|找)/;
+const THIRD_PARTY = /(买家|客户|顾客|收件人|收货人|他|她|对方|这位|那位|用户|先生|女士|小姐|您的|你的|家人|同事|号主|机主|姓名)/;
+const NOT_A_PHONE = /(单号|订单|运单|编号|货号|型号|批次|物流号|条码|序列号|快递号|工单|尺码|规格)$/;
+const ID_CUE = /(身份证|证件|身份号)/;
+const CARD_CUE = /(卡号|银行卡|储蓄卡|信用卡|借记卡|账号|账户|卡上|卡里|尾号|开户)/;
+const PAY_CUE = /(转|打|汇|付|存)/;
+
+function idChecksumOk(id: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i]!;
+  return '10x98765432'[sum % 11] === id[17];
+}
+
+function luhnOk(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** 13800138000 → 138****8000 (the rewrite offered for personal data). */
+function maskPhone(digits: string): string {
+  return digits.slice(0, 3) + '****' + digits.slice(-4);
+}
+
+function findMobiles(ctx: ScanContext, view: string, seen: Set<number>, hits: RawHit[]): void {
+  MOBILE.lastIndex = 0;
+  for (let m = MOBILE.exec(view); m; m = MOBILE.exec(view)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const before = ctx.beforeInSentence(start, 10);
+    if (NOT_A_PHONE.test(ctx.before(start, 4))) continue;
+    const digits = m[1]!;
+    // Third-party words closest to the number win over first-person cues further away.
+    const third = before.search(THIRD_PARTY);
+    const first = before.search(FIRST_PERSON);
+    let lastThird = -1;
+    let lastFirst = -1;
+    if (third >= 0) for (const x of before.matchAll(new RegExp(THIRD_PARTY.source, 'g'))) lastThird = x.index!;
+    if (first >= 0) for (const x of before.matchAll(new RegExp(FIRST_PERSON.source, 'g'))) lastFirst = x.index!;
+    if (lastThird >= 0 && lastThird >= lastFirst) {
+      hits.push({ category: 'privacy', start, end, ruleId: 'privacy.phone', rewrite: maskPhone(digits) });
+    } else {
+      // A bare mobile number from the rep is an invitation to call or add them.
+      hits.push({ category: 'offsite_contact', start, end, ruleId: 'contact.phone_number', rewrite: STAY_HERE, rewriteScope: 'sentence' });
+    }
+  }
+}
+
+export function findPersonalNumbers(ctx: ScanContext): RawHit[] {
+  const hits: RawHit[] = [];
+  const seen = new Set<number>();
+  findMobiles(ctx, ctx.text, seen, hits);
+  if (ctx.digits !== ctx.text) findMobiles(ctx, ctx.digits, seen, hits);
+
+  ID_CARD.lastIndex = 0;
+  const idRanges: Array<[number, number]> = [];
+  for (let m = ID_CARD.exec(ctx.text); m; m = ID_CARD.exec(ctx.text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const cue = ID_CUE.test(ctx.beforeInSentence(start, 12));
+    if (!cue && (!idChecksumOk(m[0]) || NOT_A_PHONE.test(ctx.before(start, 4)))) continue;
+    idRanges.push([start, end]);
+    hits.push({ category: 'privacy', start, end, ruleId: 'privacy.id_number', rewrite: m[0].slice(0, 3) + '*'.repeat(11) + m[0].slice(-4) });
+  }
+
+  LONG_DIGITS.lastIndex = 0;
+  for (let m = LONG_DIGITS.exec(ctx.text); m; m = LONG_DIGITS.exec(ctx.text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (idRanges.some(([s]) => s === start)) continue;
+    const before = ctx.beforeInSentence(start, 12);
+    if (!CARD_CUE.test(before) || !luhnOk(m[0])) continue;
+    if (PAY_CUE.test(before)) {
+      hits.push({ category: 'offsite_payment', start, end, ruleId: 'payment.bank_card', rewrite: PAY_HERE, rewriteScope: 'sentence' });
+    } else {
+      hits.push({ category: 'privacy', start, end, ruleId: 'privacy.bank_card', rewrite: '尾号' + m[0].slice(-4) + '的银行卡' });
+    }
+  }
+
+  ADDRESS.lastIndex = 0;
+  for (let m = ADDRESS.exec(ctx.text); m; m = ADDRESS.exec(ctx.text)) {
+    hits.push({ category: 'privacy', start: m.index, end: m.index + m[0].length, ruleId: 'privacy.address', rewrite: '（详细地址请在订单中查看）' });
+  }
+  return hits;
+}

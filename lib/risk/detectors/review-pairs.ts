@@ -1,0 +1,43 @@
+/**
+ * Pairs a review act (好评, 晒图, 删差评…) with a reward (返现, 红包, 退10块…)
+ * in the same sentence, at most a few characters apart, in either order.
+ */
+import type { ScanContext } from '../scan-context';
+import type { RawHit } from './personal-numbers';
+import { REVIEW_REWRITE } from '../rules/review';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const MAX_GAP = 10;
+
+export function pairReviewRewards(ctx: ScanContext, acts: Span[], rewards: Span[]): RawHit[] {
+  if (acts.length === 0 || rewards.length === 0) return [];
+  acts.sort((a, b) => a.start - b.start);
+  rewards.sort((a, b) => a.start - b.start);
+  const hits: RawHit[] = [];
+  let lo = 0;
+  for (const act of acts) {
+    while (lo < rewards.length && rewards[lo]!.end < act.start - MAX_GAP) lo++;
+    const sentence = ctx.sentenceFrom(act.start);
+    for (let k = lo; k < rewards.length && rewards[k]!.start <= act.end + MAX_GAP; k++) {
+      const reward = rewards[k]!;
+      if (ctx.sentenceFrom(reward.start) !== sentence) continue;
+      // The same characters cannot be both the act and the reward (评价返… is fine, 返 inside 返现 is not an act).
+      if (reward.start < act.end && act.start < reward.end && !(reward.start >= act.end || reward.end <= act.start)) {
+        if (reward.start === act.start && reward.end === act.end) continue;
+      }
+      hits.push({
+        category: 'review_manipulation',
+        start: Math.min(act.start, reward.start),
+        end: Math.max(act.end, reward.end),
+        ruleId: 'review.reward_for_review',
+        rewrite: REVIEW_REWRITE,
+        rewriteScope: 'sentence',
+      });
+    }
+  }
+  return hits;
+}

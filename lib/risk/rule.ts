@@ -1,0 +1,42 @@
+/** The shape of one lexicon rule (data in lib/risk/rules/*.ts). */
+import type { RiskCategoryId } from './categories';
+import type { ScanContext } from './scan-context';
+
+export interface Rule {
+  /** Stable id, e.g. 'contact.wechat'. */
+  id: string;
+  category: RiskCategoryId;
+  /** Templates in normalised form (Simplified, lower case, no punctuation); see pattern-expand.ts. */
+  patterns: string[];
+  /** Polite replacement for the matched words (or the whole sentence, see rewriteScope). */
+  rewrite?: string;
+  rewriteScope?: 'match' | 'sentence';
+  message?: { zh: string; en: string };
+  /** Skip when one of these directly precedes / follows the match (same clause). */
+  notBefore?: string[];
+  notAfter?: string[];
+  /** Only when the match begins / ends its clause (standalone words such as 滚, 不行). */
+  clauseStart?: boolean;
+  clauseEnd?: boolean;
+  /** Skip when a negation or anti-fraud warning governs the match (请不要加微信). Default by category. */
+  negatable?: boolean;
+  /** Skip when the message goes on to offer an alternative (不过/建议您/可以为您…). */
+  unlessAlternative?: boolean;
+  /** Latin patterns may be followed directly by an id (vxabc123). */
+  rightOpen?: boolean;
+  /** Extra test on the surrounding text; return false to drop the match. */
+  check?: (ctx: ScanContext, start: number, end: number) => boolean;
+  /** Internal cue used by a detector (review pairing), not a finding by itself. */
+  cue?: 'review_act' | 'reward';
+}
+
+/** Macros shared by several rule tables. */
+export const MACROS = {
+  /** Written-out stand-ins for WeChat that an honest message never uses. */
+  WX_ALIAS: ['薇信', '徽信', '维信', '围信', '卫信', '唯信', '伟信', 'v信', 'vx', 'wx', 'weixin', 'wechat', 'wei信', '微x', '薇x', '威x', '微v', '薇v', 'v芯', '威芯', 'vx号', 'wx号'],
+  WX: ['微信', '<WX_ALIAS>', '威信'],
+  QQ: ['qq', '扣扣', '企鹅'],
+  ME: ['我', '我的', '我们', '我个人', '我私人'],
+  YOU: ['您', '你'],
+  CARD: ['卡', '卡上', '卡里', '银行卡', '账户', '账号', '账户上', '私人账户', '个人账户', '支付宝', '支付宝账号', '支付宝账户', '微信', '私人支付宝', '个人支付宝', '个人微信'],
+} as const satisfies Record<string, readonly string[]>;

@@ -1,0 +1,87 @@
+/**
+ * Advertising-law superlatives (absolute_claim) and promises beyond a rep's
+ * authority (unauthorized_promise). Both are context-heavy: 第一时间,
+ * 最好的办法是, 一定程度上, 一定会帮您处理好 and 质量有保证 stay clean.
+ */
+import type { Rule } from '../rule';
+
+export const CLAIM_RULES: Rule[] = [
+  {
+    id: 'claim.lowest_price',
+    category: 'absolute_claim',
+    patterns: ['{全网|全国|全平台|史上|历史|行业|全场}{最低|最便宜|最低价|最优惠|最实惠|底价}', '最低价', '价格最低', '最便宜', '{全网|全国|全球|全平台}最'],
+    rewrite: '性价比很高',
+    notBefore: ['不是', '并非'],
+  },
+  {
+    id: 'claim.best',
+    category: 'absolute_claim',
+    patterns: [
+      '最{好|佳|优|强|牛|棒|顶级|高级|先进|安全|正宗|专业|权威|受欢迎|耐用|舒服|舒适|保暖|结实|环保|健康|有效|靠谱|划算|火}{的}?',
+    ],
+    rewrite: '很好的',
+    // 最好的办法是…, 您最好先…, 最好在…: advice, not a claim.
+    notAfter: ['的办法', '的方法', '的方式', '的选择', '的建议', '的解决', '办法', '方法', '方式', '是', '先', '在', '别', '不要', '还是', '能', '可以', '提前', '选', '拍', '买', '用', '放', '洗', '等', '问', '联系', '咨询', '看', '量', '试', '备注', '收到', '避免', '当天', '尽快', '结果', '了'],
+    check: (ctx, start, end) => {
+      // "最好" at the start of a clause followed by a verb is advice ("最好手洗").
+      const word = ctx.text.slice(start, end);
+      if (word.startsWith('最好') && !word.endsWith('的') && ctx.startsClause(start)) return false;
+      return true;
+    },
+  },
+  {
+    id: 'claim.number_one',
+    category: 'absolute_claim',
+    patterns: [
+      '{行业|销量|全国|全网|全球|世界|排名|销售|品类|天下|类目|全平台|同类}{第一|no1|top1|冠军|之最|领先|首位}', '第一品牌', '第一名', 'no1', 'top1', 'number1', '{独一无二|无与伦比|史无前例|前所未有}',
+      '{国家级|世界级|全球级|顶级|最顶级|顶尖|极品|王牌|巅峰|殿堂级}', '{万能|特效|根治|药到病除|零风险|零缺陷|无副作用|永不|永久不}', '{百分百|百分之百|100}{有效|保证|满意|好评|正品|没问题|不会|安全|放心|治愈|纯天然|不掉色|不起球|不缩水}',
+    ],
+    rewrite: '深受顾客好评',
+    notAfter: ['时间', '次', '个', '步', '天', '件', '批', '印象', '单', '位', '张', '页', '条', '种', '眼'],
+  },
+  {
+    id: 'claim.absolutely',
+    category: 'absolute_claim',
+    patterns: ['绝对'],
+    rewrite: '非常',
+    notAfter: ['值', '温度', '湿度', '位置', '路径'],
+    notBefore: ['不能说', '不敢说', '不'],
+  },
+
+  // —— promises beyond authority ——
+  {
+    id: 'promise.private_discount',
+    category: 'unauthorized_promise',
+    patterns: [
+      '私下{再|给|帮|多|偷偷}', '{偷偷|悄悄}{给|帮|多|再}{您|你}?', '我{个人|私人}{给|帮|补|出|掏|贴|送|再给}', '我自己{掏|贴|出|补}{钱|给您|给你|点}', '{自掏腰包|我自己出钱|我自己掏钱|我自己贴钱}',
+      '{我|我再|我额外|额外|再}给{您|你}{便宜|少|优惠|打折|减|返|抹}', '给{您|你}{私下|额外|单独}{便宜|优惠|打折|减}', '{我|我再}{单独|额外}?给{您|你}打{个}?折',
+      '不{用|要}告诉{别人|平台|其他人}',
+    ],
+    rewrite: '我帮您申请一下目前能用的优惠，结果马上告诉您',
+    rewriteScope: 'sentence',
+  },
+  {
+    id: 'promise.compensation',
+    category: 'unauthorized_promise',
+    patterns: [
+      '{赔|赔偿|补偿}{您|你}?{双倍|三倍|十倍|两倍|翻倍|加倍}', '{双倍|三倍|十倍|两倍|翻倍|加倍}{赔|赔偿|补偿|退款|返还}', '包赔', '假一赔{十|三|百}',
+      '我{给|来}?{您|你}?赔', '我赔{您|你|给}', '{我|我个人}{给|补}{您|你}{补偿|赔偿|赔}',
+    ],
+    rewrite: '我先帮您提交售后申请，按平台规则为您处理赔付',
+    rewriteScope: 'sentence',
+  },
+  {
+    id: 'promise.outcome',
+    category: 'unauthorized_promise',
+    patterns: [
+      '{保证|包}{您|你}?{明天|今天|后天|当天|明早|今晚|马上|1天|2天|3天|一天|两天|三天}{一定|肯定|就|能|之内|内}?{到|送到|到货|收到|发货|发出|能到|可以到|送达}',
+      '{一定|肯定|绝对|保证|百分百|100}{能|会|可以}?{到|送到|到货|收到|送达|按时到|准时到}',
+      '{一定|肯定|绝对|保证}{不会|不}{坏|破|掉色|缩水|起球|过敏|出问题|有问题|漏|褪色}', '{保证|包}{不坏|不掉色|不缩水|不起球|有效|好用|满意|能用|没问题}',
+      '{一定|肯定|保证|包}{给|帮}?{您|你}{退|退款|换|补发|赔|办好|通过}', '{一定|肯定|保证}{能|可以}?{退|退款|通过|批下来|成功}', '我保证', '{包退包换|包您满意|保您满意}',
+      '{肯定|一定}{有效|没问题|管用|能用|好用}',
+    ],
+    rewrite: '我们会尽力帮您跟进，一般预计',
+    rewriteScope: 'match',
+    notBefore: ['不能', '无法', '不敢', '没法', '不一定', '不'],
+  },
+];

@@ -1,0 +1,172 @@
+/**
+ * Off-platform contact and off-platform payment. Both are platform red lines
+ * ('block'); the rewrites keep the buyer in the platform chat / checkout.
+ */
+import type { Rule } from '../rule';
+import type { ScanContext } from '../scan-context';
+
+const STAY_HERE = '有任何问题您直接在这里留言，我会一直为您跟进';
+const PAY_HERE = '请您直接在平台下单付款，交易更有保障';
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** After 加微/加薇: fine when a food/size/word follows (加微辣, 加微波炉), risky otherwise. */
+const AFTER_JIA_WEI_OK = ['辣', '波', '米', '调', '笑', '量', '型', '甜', '粒', '孔', '软', '弱', '胖', '距', '缩', '微', '糖', '醺', '光', '凉', '热', '烫', '咸', '酸', '麻', '苦', '紧', '宽', '长', '短', '大', '小', '厚', '薄', '亮', '暗', '透', '弹'];
+function jiaWeiCheck(ctx: ScanContext, _start: number, end: number): boolean {
+  const next = ctx.text[end];
+  // End of text, a Latin/emoji continuation or noise in between: an evasion such as 加微💬 / 加微 x.
+  if (next === undefined || !CJK.test(next) || ctx.gapBefore(end).length > 0) return true;
+  return !AFTER_JIA_WEI_OK.includes(next);
+}
+
+export const OFFSITE_RULES: Rule[] = [
+  {
+    id: 'contact.wechat',
+    category: 'offsite_contact',
+    patterns: ['微信', '微信号', '微信联系', '微信上', '微信聊'],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    // Paying with WeChat Pay at checkout is not off-platform contact.
+    notAfter: ['支付', '付款', '扫码支付', '零钱', '钱包', '小程序支付'],
+    notBefore: ['支付宝', '支付宝和', '支付宝或', '支付宝跟', '支付宝及', '用', '使用', '支持'],
+  },
+  {
+    id: 'contact.wechat_alias',
+    category: 'offsite_contact',
+    patterns: ['<WX_ALIAS>'],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    rightOpen: true,
+    notAfter: ['领'],
+  },
+  {
+    id: 'contact.weixin_prestige',
+    category: 'offsite_contact',
+    patterns: ['威信'],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    notBefore: ['有', '的', '树立', '建立', '没有', '没', '失去', '品牌', '威望'],
+    notAfter: ['力', '度'],
+  },
+  {
+    id: 'contact.add_v',
+    category: 'offsite_contact',
+    patterns: [
+      '{加|家|佳}{我|个|一下|下|一个|我个}?{v|vv|薇}',
+      '加{我|个}{威|维}',
+      '{私|留|留个|发|找|私聊|滴滴|戳}{我}?v',
+      'v{我|号|聊|一下|下}',
+      '{v|薇}{联系|详聊|私聊|沟通}',
+    ],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    rightOpen: true,
+    // V领 (V-neck), V字, 加v领 are clothing words.
+    notAfter: ['领', '字', '型', '形', '口', '脸', '领款', '8', '6'],
+  },
+  {
+    id: 'contact.add_wei',
+    category: 'offsite_contact',
+    patterns: ['{加|家}{我|个|一下|下}?{微|徽}'],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    check: jiaWeiCheck,
+  },
+  {
+    id: 'contact.qq',
+    category: 'offsite_contact',
+    patterns: ['qq', 'qq号', 'q号', '加q', '加个q', '加我q', 'q我'],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    rightOpen: true,
+    // QQ糖, 口感QQ的, Q弹: texture words.
+    notAfter: ['糖', '弹', '的', '软', '星', '感', '滑', '嫩', '爽'],
+    notBefore: ['很', '口感', '超', '有点', '比较', '特别', '非常', '挺', '更', '好', '又'],
+  },
+  {
+    id: 'contact.koukou',
+    category: 'offsite_contact',
+    patterns: [
+      '{加|我|我的|留|留个|发|私}{个}?{扣扣|企鹅|球球}',
+      '{扣扣|企鹅|球球}{号|是|联系|上|聊|群|私聊|号码|找我}',
+    ],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    rightOpen: true,
+  },
+  {
+    id: 'contact.phone_call',
+    category: 'offsite_contact',
+    patterns: [
+      '打我{电话|手机|座机}',
+      '{给我|直接}打电话',
+      '{打|拨}给我',
+      '{电话|手机}{联系|找}我',
+      '{我的|我}{私人|个人}?{电话|手机号|电话号码|联系方式}',
+      '{我的|我}{私人|个人}?{手机|号码}{是|号|联系}',
+      '{加|添加}我{好友|私人|个人}{号|微|v}?',
+      '{私人|个人}{号|小号|微|v|微信}',
+      '我的{小号|v|私人号|个人号}',
+      '{来|用}?我{的}?小号',
+      '留{个|下}?{电话|手机号|联系方式}给我',
+      '{你的|您的}{电话|手机号|联系方式}{发|给|留}我',
+      '私下{联系|沟通|交流|聊}',
+      '{短信|电话|手机}{联系|加}我',
+    ],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    notAfter: ['客服', '店铺', '平台'],
+  },
+  {
+    id: 'contact.other_apps',
+    category: 'offsite_contact',
+    patterns: [
+      '钉钉', '陌陌', 'whatsapp', 'telegram', '电报群', 'line号', '{微博|小红书|抖音|快手}{私信|私聊|号|上找|联系}',
+      '{加|进|拉你进|拉您进|拉你|拉您}{我们的?}?{群|粉丝群|福利群|vip群|会员群|售后群|内部群}',
+      '群号', '{闲鱼|其他平台|别的平台|另一个店|私人店}{上}?{找我|联系我|私聊|拍|下单|买}',
+      '{扫|加}{我的|我|这个}{二维码|码}',
+      '邮箱联系我', '发我邮箱',
+    ],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+  },
+
+  // —— off-platform payment ——
+  {
+    id: 'payment.transfer_to_me',
+    category: 'offsite_payment',
+    patterns: [
+      '{转|打|付|汇|转账|打款|打钱|付款|汇款|给钱|支付}{给|到|进|至}?{我|我的}<CARD>',
+      '<CARD>{转|打|付|汇|转账|打款|付款|支付}{给|到}?我',
+      '{转账|打款|打钱|付款|汇款|付钱|交钱}{给|到}我',
+      '{付|转}给我',
+      '给我{转账|打款|打钱|汇款|转钱|付钱}',
+      '{直接|先|你|您}转我',
+      '转我{就|吧|就行|就好|一下}',
+      '转账到{我的}?{卡|卡上|银行卡|账户|支付宝}',
+      '{发|给}我{个}?红包',
+      '红包{发|转|给}{给}?我',
+      'v我{1|2|3|4|5|6|7|8|9}',
+    ],
+    rewrite: PAY_HERE,
+    rewriteScope: 'sentence',
+    // 转给我同事 / 转我们售后: handing the chat over, not money.
+    notAfter: ['们', '同事', '售后', '主管', '人工', '客服', '专员', '部门', '组长'],
+  },
+  {
+    id: 'payment.private_deal',
+    category: 'offsite_payment',
+    patterns: [
+      '私下{交易|转账|付款|付|转|支付|结算|买卖|成交|下单|买|卖|给钱|交钱|打款}',
+      '{不走|绕过|绕开|跳过|脱离|避开}平台',
+      '{平台外|站外|线下}{交易|付款|支付|转账|结算|付|下单|购买|成交}',
+      '不{在|用|要在|用在}平台{上}?{拍|下单|付款|买|付|支付|交易}',
+      '{扫码|扫二维码|二维码}{付款|支付|转账|付|付钱|打款}',
+      '{收款码|付款码|收钱码}',
+      '{私单|走私单|私人订单}',
+      '{不用|别|不要}{在}?{拍|下单}{了}?{直接}{转|付|给}',
+    ],
+    rewrite: PAY_HERE,
+    rewriteScope: 'sentence',
+  },
+];

@@ -1,0 +1,149 @@
+/**
+ * Tone: abuse (block), blame-shifting, rude/rhetorical wording and flat
+ * refusals (warn). Rewrites follow the seed courseware's positive phrasing.
+ */
+import type { Rule } from '../rule';
+import type { ScanContext } from '../scan-context';
+
+/** 滚 as a command, not 滚筒/滚动/翻滚. */
+function standaloneGun(ctx: ScanContext, start: number, end: number): boolean {
+  const prev = ctx.before(start, 2);
+  const next = ctx.after(end, 2);
+  const leftOk = ctx.startsClause(start) || /(你|您|给我|快|赶紧|就|都|那就|麻溜|马上)$/.test(prev);
+  const rightOk = ctx.endsClause(end) || /^(吧|啊|呀|开|蛋|出|远|犊|!|了|一边|回)/.test(next);
+  return leftOk && rightOk;
+}
+
+export const TONE_RULES: Rule[] = [
+  // —— abuse ——
+  {
+    id: 'abuse.insult',
+    category: 'abuse',
+    patterns: [
+      '{你|您}?有病{吧|啊|呀|是不是}', '你有病', '有毛病吧', '你有毛病', '神经病', '脑残', '智障', '弱智', '白痴', '蠢货', '蠢猪', '笨蛋',
+      '傻{x|b|逼|比|叉|屄|瓜蛋|帽|缺|子吧|了吧}', '煞笔', '沙比', '沙雕', '傻吊', '二逼', '二b', 'sb', 'dsb', 'shabi', 'cnm', 'nmsl', 'tmd', 'mdzz', 'wtf', 'fuck',
+      '他妈', '尼玛', '草泥马', '操你', '卧槽', '死全家', '滚犊子', '滚蛋', '滚开', '滚一边', '滚出去', '给我滚',
+      '{你是|你个|你这}{垃圾|废物|穷鬼|穷逼|傻子|蠢货|神经病}', '穷鬼', '穷逼', '狗东西', '不要脸', '要不要脸', '贱人', '贱货', '关你屁事', '放屁', '屁话', '闭嘴', '少废话', '找骂', '找抽',
+      '你{脑子|脑袋}{进水|有坑|有问题|坏了}', '没脑子', '你瞎{啊|吗|了}', '{眼瞎|瞎了吗}', '你是不是傻', '你傻{啊|吗|了}', '你算什么东西', '什么东西啊',
+    ],
+    rewrite: '给您带来不愉快非常抱歉，我们一起看看怎么解决',
+    rewriteScope: 'sentence',
+  },
+  {
+    id: 'abuse.mother',
+    category: 'abuse',
+    patterns: ['你妈', '妈的', '去死', '日你'],
+    rewrite: '给您带来不愉快非常抱歉，我们一起看看怎么解决',
+    rewriteScope: 'sentence',
+    // 你妈妈/妈妈的礼物, 去死皮/去死角, 生日你…
+    notBefore: ['妈', '生', '节', '今', '明', '昨', '每', '周', '当', '平', '工作', '假', '次', '某', '前', '后', '末'],
+    notAfter: ['妈', '皮', '角', '细胞', '结'],
+  },
+  {
+    id: 'abuse.sha_star',
+    category: 'abuse',
+    patterns: ['傻'],
+    rewrite: '给您带来不愉快非常抱歉，我们一起看看怎么解决',
+    rewriteScope: 'sentence',
+    check: (ctx, _start, end) => /^[\s]*[*＊]/.test(ctx.gapBefore(end)),
+  },
+  {
+    id: 'abuse.buy_or_leave',
+    category: 'abuse',
+    patterns: [
+      '爱买不买', '爱要不要', '不买拉倒', '不买就滚', '不买就算了', '不要拉倒', '买不起{就|就别|别}{买|看|问}', '{嫌贵|嫌贵的话}{就|就别|别}买', '没钱{就|就别|别}{买|问}', '穷就别买',
+    ],
+    rewrite: '您可以再考虑一下，有任何疑问我都可以为您解答',
+    rewriteScope: 'sentence',
+  },
+  {
+    id: 'abuse.gun',
+    category: 'abuse',
+    patterns: ['滚'],
+    rewrite: '给您带来不愉快非常抱歉，我们一起看看怎么解决',
+    rewriteScope: 'sentence',
+    check: standaloneGun,
+  },
+
+  // —— blame shift ——
+  {
+    id: 'blame.not_my_fault',
+    category: 'blame_shift',
+    patterns: [
+      '{这|那}?不是{我|我们|我的|我们的|本店|店铺|我们店}{的}?{责任|问题|错|原因}',
+      '{不关|不干}{我|我们|本店|店铺}{的}?事',
+      '{跟|和|与}{我|我们|本店|店铺}{没关系|没有关系|无关|没啥关系|没什么关系}',
+      '{与|跟|和}{我|我们|本店}无关', '{我|我们|本店}{不负责|概不负责|不承担责任}', '概不负责', '不归{我|我们}管', '不是{我|我们}负责的',
+    ],
+    rewrite: '我会帮您联系相关部门跟进处理',
+    notAfter: ['范围', '以外', '之外'],
+    check: (ctx, start) => !/(如果|若|假如|是否|是不是|即使|就算)$/.test(ctx.before(start, 6)),
+  },
+  {
+    id: 'blame.courier',
+    category: 'blame_shift',
+    patterns: [
+      '{你|您}{去|自己去|自己|直接|可以去|得去}?找快递', '自己{去}?找快递', '{你|您}{去|自己}{联系|问|投诉}快递',
+      '{这|那}?是快递{的|公司的}?{问题|责任|事}', '快递的责任', '{你|您}{去|自己}?找{厂家|平台|物流}{去|吧}?',
+      '{这|那}是{你|您}自己的{问题|原因|责任}', '{你|您}自己{的原因|的问题|弄坏的|没看清楚|操作不当}', '自己看说明{书}?', '{看|去看}说明书{就知道|去}',
+    ],
+    rewrite: '我这边帮您联系快递核实，有进展第一时间告诉您',
+    check: (ctx, start) => !/(如果|若|假如|是否|是不是|要是|确认|核实|不)$/.test(ctx.before(start, 6)),
+  },
+
+  // —— rude tone ——
+  {
+    id: 'rude.must',
+    category: 'rude_tone',
+    patterns: ['{您|你}必须', '必须{您|你}', '{您|你}{得|必需}先'],
+    rewrite: '建议您',
+    notAfter: ['们'],
+  },
+  {
+    id: 'rude.rhetorical',
+    category: 'rude_tone',
+    patterns: [
+      '{详情页|页面|详情|上面|描述|说明}{不是|不都}{写了|写着|有|说了|标了}{吗|么|嘛|啊}?',
+      '不是{写了|说了|告诉你了|告诉您了|跟你说了|跟您说了}{吗|么|嘛}',
+      '{你|您}?自己不会看{吗|么|嘛}?', '{你|您}不会看{吗|么|嘛}', '{你|您}?{听|看}不懂{吗|么|嘛|啊|中文}', '{你|您}听不懂',
+      '{我|我都}已经{说|讲|解释|回答}{过|了}{了|很多遍|好几遍}?', '说了{多少|几|好几|很多|n}{次|遍}', '说过{多少|几|好几|很多}{次|遍}', '{都|我都}{说|讲}了{多少|几|好几}遍',
+      '怎么还{问|不明白|不懂|在问}', '{还|又}问{什么|啥}', '问那么多', '{烦不烦|有完没完|你烦不烦}', '{你|您}懂不懂', '{你|您}到底{买不买|要不要|想怎样|想怎么样|想干嘛}',
+      '{您|你}没有?{理解|明白|听懂|看懂}我的意思', '{您|你}{看清楚|看仔细}{再问|点|了再}', '{没看到|没看见}{吗|么}', '自己{看|查}{去|吧}',
+    ],
+    rewrite: '抱歉我没说清楚，我再为您详细说明一下',
+    rewriteScope: 'sentence',
+  },
+
+  // —— flat refusal ——
+  {
+    id: 'refusal.no_service',
+    category: 'flat_refusal',
+    patterns: ['{我们|本店|这边}?没有{这项|这个|这种|此项}服务', '{我们|本店}?不提供{这项|这个|这种|此项}?服务', '这是公司规定', '公司规定{的|就是这样}', '没有例外', '规定就是{这样|规定}', '{没得|没有}商量'],
+    rewrite: '根据公司流程，我们可以这样为您解决：',
+    rewriteScope: 'sentence',
+  },
+  {
+    id: 'refusal.cannot',
+    category: 'flat_refusal',
+    patterns: ['办不了', '做不到', '帮不了', '处理不了', '没办法', '没有办法', '无能为力', '管不了', '不可能', '无法{处理|办理|解决|满足}', '{不给|不能|不可以|没法}{退|换|退换|退款|退货|补发|改}', '退不了', '{不退不换|概不退换|不接受退换|不接受退货}'],
+    rewrite: '我们可以为您提供的方案是：',
+    rewriteScope: 'match',
+    unlessAlternative: true,
+    notBefore: ['有', '有没有', '几乎'],
+    notAfter: ['的话', '吗', '么', '不'],
+  },
+  {
+    id: 'refusal.no',
+    category: 'flat_refusal',
+    patterns: ['不行', '不可以', '不能', '不接受', '不同意', '拒绝'],
+    rewrite: '这个暂时没办法直接办理，我们可以为您这样处理：',
+    clauseEnd: true,
+    unlessAlternative: true,
+    notBefore: ['行', '实在', '如果', '要是', '万一', '是否', '还', '可', '会', '并'],
+    check: (ctx, start) => {
+      // Only the whole clause ("不行。" / "这个不行") is a refusal; "不行的话…" is handled by clauseEnd.
+      const clause = ctx.before(start, 8);
+      return clause.length <= 4;
+    },
+  },
+];

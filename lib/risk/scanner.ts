@@ -1,0 +1,286 @@
+/**
+ * The risky-wording scanner. One pass of a multi-pattern automaton over the
+ * normalised draft finds every lexicon word; context checks (negation,
+ * neighbouring words, clause edges) keep or drop each hit; a few targeted
+ * regexes find phone/ID/bank numbers, addresses and contact ids; review acts
+ * are paired with rewards. Findings carry offsets into the text as typed.
+ */
+import type { RiskFinding, RiskSeverity } from '../types';
+import { CodeUnitAutomaton } from './automaton';
+import { riskCategory, severityRank, type RiskCategoryId } from './categories';
+import { BUILT_IN_ALLOWED } from './allow-list';
+import { builtInEntries, normalizeWord, type LexiconEntry } from './lexicon';
+import type { Rule } from './rule';
+import { ScanContext } from './scan-context';
+import { findPersonalNumbers, type RawHit } from './detectors/personal-numbers';
+import { extendOverContactId, findWeakContactIds } from './detectors/contact-ids';
+import { pairReviewRewards, type Span } from './detectors/review-pairs';
+
+export interface CustomBannedWord {
+  word: string;
+  category: string;
+  severity?: RiskSeverity;
+  rewrite?: string;
+}
+
+export interface ScanOptions {
+  /** Shop-specific banned words, applied on top of the built-in lexicon. */
+  customBanned?: ReadonlyArray<CustomBannedWord>;
+  /** Harmless phrases: any finding overlapping one is dropped. */
+  allowed?: ReadonlyArray<string>;
+}
+
+/** A finding plus how its rewrite applies (the sentence, or just the match). */
+export interface ScanFinding extends RiskFinding {
+  rewriteScope?: 'match' | 'sentence';
+  ruleId?: string;
+}
+
+interface Entry {
+  rule: Rule;
+  severity?: RiskSeverity;
+}
+
+const NEGATABLE: ReadonlySet<string> = new Set(['offsite_contact', 'offsite_payment', 'review_manipulation', 'unauthorized_promise']);
+const NEGATION = /(不要|请勿|切勿|谨防|不会|禁止|严禁|不能|不可以|不允许|不得|千万别|别|不用|无需|不需要|没必要|拒绝|不支持|防止|警惕|小心|提防|以免|避免|从不|从来不|绝不|决不|不提供|不接受|不存在|没有|不可能|杜绝|不建议|不让|不准|勿)/;
+const FRAUD_WARNING = /(骗子|诈骗|冒充|上当|受骗|假冒|虚假|盗号|钓鱼)/;
+const ALTERNATIVE = /(不过|但是|但我们|但可以|但您|可以为您|可以帮您|建议您|您可以|你可以|我们可以|或者|可以申请|为您申请|帮您申请|换成|改成|其他方案|替您|帮您看看|给您申请|为您争取|帮您争取|帮您处理|为您处理|帮您联系|为您联系|您看|可以选择)/;
+const LATIN = /[a-z0-9]/;
+
+// —— automata, built once for the lexicon and cached per custom list ——
+
+let builtIn: CodeUnitAutomaton<Entry> | undefined;
+function builtInAutomaton(): CodeUnitAutomaton<Entry> {
+  builtIn ??= new CodeUnitAutomaton<Entry>(builtInEntries().map((e: LexiconEntry) => ({ pattern: e.pattern, data: { rule: e.rule } })));
+  return builtIn;
+}
+
+let builtInAllow: CodeUnitAutomaton<null> | undefined;
+function builtInAllowAutomaton(): CodeUnitAutomaton<null> {
+  builtInAllow ??= new CodeUnitAutomaton(BUILT_IN_ALLOWED.map((w) => ({ pattern: normalizeWord(w), data: null })));
+  return builtInAllow;
+}
+
+const customByIdentity = new WeakMap<object, CodeUnitAutomaton<Entry>>();
+const customByContent = new Map<string, CodeUnitAutomaton<Entry>>();
+const allowByIdentity = new WeakMap<object, CodeUnitAutomaton<null>>();
+const allowByContent = new Map<string, CodeUnitAutomaton<null>>();
+const CONTENT_CACHE_LIMIT = 32;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= CONTENT_CACHE_LIMIT) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+  return value;
+}
+
+function customAutomaton(words: ReadonlyArray<CustomBannedWord>): CodeUnitAutomaton<Entry> {
+  const byId = customByIdentity.get(words);
+  if (byId) return byId;
+  const key = JSON.stringify(words.map((w) => [w.word, w.category, w.severity ?? '', w.rewrite ?? '']));
+  let automaton = customByContent.get(key);
+  if (!automaton) {
+    const entries: Array<{ pattern: string; data: Entry }> = [];
+    for (const w of words) {
+      const pattern = normalizeWord(w.word ?? '');
+      if (!pattern) continue;
+      const category = (riskCategory(w.category)?.id ?? 'offsite_contact') as RiskCategoryId;
+      const rule: Rule = {
+        id: 'custom',
+        category,
+        patterns: [],
+        rewrite: w.rewrite,
+        negatable: false,
+        message: { zh: `“${w.word}”是店铺设置的禁用词。`, en: `"${w.word}" is on the shop's banned-word list.` },
+      };
+      entries.push({ pattern, data: { rule, severity: w.severity } });
+    }
+    automaton = remember(customByContent, key, new CodeUnitAutomaton(entries));
+  }
+  customByIdentity.set(words, automaton);
+  return automaton;
+}
+
+function allowAutomaton(words: ReadonlyArray<string>): CodeUnitAutomaton<null> {
+  const byId = allowByIdentity.get(words);
+  if (byId) return byId;
+  const key = JSON.stringify(words);
+  let automaton = allowByContent.get(key);
+  if (!automaton) {
+    const entries = words.map((w) => ({ pattern: normalizeWord(String(w ?? '')), data: null })).filter((e) => e.pattern);
+    automaton = remember(allowByContent, key, new CodeUnitAutomaton(entries));
+  }
+  allowByIdentity.set(words, automaton);
+  return automaton;
+}
+
+// —— context checks ——
+
+function endsWithAny(s: string, list: readonly string[] | undefined): boolean {
+  return !!list && list.some((w) => s.endsWith(w));
+}
+function startsWithAny(s: string, list: readonly string[] | undefined): boolean {
+  return !!list && list.some((w) => s.startsWith(w));
+}
+
+function isGoverned(ctx: ScanContext, start: number, end: number): boolean {
+  if (NEGATION.test(ctx.before(start, 10))) return true;
+  return FRAUD_WARNING.test(ctx.sentence(start, end));
+}
+
+function hasAlternative(ctx: ScanContext, start: number, end: number): boolean {
+  return ALTERNATIVE.test(ctx.text.slice(0, start)) || ALTERNATIVE.test(ctx.text.slice(end));
+}
+
+function keepHit(ctx: ScanContext, rule: Rule, pattern: string, start: number, end: number): boolean {
+  const text = ctx.text;
+  // Latin words need Latin boundaries (sb is not in usb), unless noise separated them.
+  if (LATIN.test(pattern[0]!) && start > 0 && /[a-z]/.test(text[start - 1]!) && ctx.gapBefore(start) === '') return false;
+  if (!rule.rightOpen && /[a-z]/.test(pattern[pattern.length - 1]!) && end < text.length && /[a-z]/.test(text[end]!) && ctx.gapBefore(end) === '') return false;
+  if (rule.notBefore && endsWithAny(ctx.before(start, 6), rule.notBefore)) return false;
+  if (rule.notAfter && startsWithAny(ctx.after(end, 6), rule.notAfter)) return false;
+  if (rule.clauseStart && !ctx.startsClause(start)) return false;
+  if (rule.clauseEnd && !ctx.endsClause(end)) return false;
+  const negatable = rule.negatable ?? NEGATABLE.has(rule.category);
+  if (negatable && isGoverned(ctx, start, end)) return false;
+  if (rule.unlessAlternative && hasAlternative(ctx, start, end)) return false;
+  if (rule.check && !rule.check(ctx, start, end)) return false;
+  return true;
+}
+
+interface Candidate extends RawHit {
+  severity?: RiskSeverity;
+  custom?: boolean;
+}
+
+function collect(ctx: ScanContext, automaton: CodeUnitAutomaton<Entry>, out: Candidate[], acts: Span[], rewards: Span[]): void {
+  for (const hit of automaton.search(ctx.text)) {
+    const { rule, severity } = hit.data;
+    const pattern = ctx.text.slice(hit.start, hit.end);
+    if (!keepHit(ctx, rule, pattern, hit.start, hit.end)) continue;
+    if (rule.cue === 'review_act') acts.push({ start: hit.start, end: hit.end });
+    else if (rule.cue === 'reward') rewards.push({ start: hit.start, end: hit.end });
+    else
+      out.push({
+        category: rule.category,
+        start: hit.start,
+        end: hit.end,
+        ruleId: rule.id,
+        rewrite: rule.rewrite,
+        rewriteScope: rule.rewriteScope,
+        message: rule.message,
+        severity,
+        custom: rule.id === 'custom',
+      });
+  }
+}
+
+function toFinding(ctx: ScanContext, c: Candidate): ScanFinding {
+  const category = riskCategory(c.category)!;
+  const [start, end] = ctx.toOriginal(c.start, c.end);
+  const finding: ScanFinding = {
+    category: c.category,
+    severity: c.severity ?? category.severity,
+    start,
+    end,
+    match: ctx.original.slice(start, end),
+    message: c.message ?? category.message,
+    ruleId: c.ruleId,
+  };
+  if (c.rewrite !== undefined) {
+    finding.rewrite = c.rewrite;
+    finding.rewriteScope = c.rewriteScope ?? 'match';
+  }
+  return finding;
+}
+
+/** Merge overlapping findings of one category; the widest keeps its message and rewrite. */
+function mergeSameCategory(ctx: ScanContext, findings: ScanFinding[]): ScanFinding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const open = new Map<string, ScanFinding>();
+  const out: ScanFinding[] = [];
+  for (const f of findings) {
+    const prev = open.get(f.category);
+    if (prev && f.start < prev.end) {
+      if (severityRank(f.severity) > severityRank(prev.severity)) prev.severity = f.severity;
+      if (f.end > prev.end) {
+        // Keep the rewrite meaningful for the widened range.
+        if (prev.rewrite !== undefined && prev.rewriteScope !== 'sentence') {
+          prev.rewrite = prev.rewrite + ctx.original.slice(prev.end, f.end);
+        }
+        prev.end = f.end;
+        prev.match = ctx.original.slice(prev.start, prev.end);
+      }
+      if (prev.rewrite === undefined && f.rewrite !== undefined && f.start === prev.start && f.end === prev.end) {
+        prev.rewrite = f.rewrite;
+        prev.rewriteScope = f.rewriteScope;
+      }
+      continue;
+    }
+    open.set(f.category, f);
+    out.push(f);
+  }
+  return out;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function scanText(text: string, options: ScanOptions = {}): ScanFinding[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const ctx = new ScanContext(text);
+  if (ctx.text.length === 0) return [];
+
+  const candidates: Candidate[] = [];
+  const acts: Span[] = [];
+  const rewards: Span[] = [];
+  collect(ctx, builtInAutomaton(), candidates, acts, rewards);
+  if (options.customBanned?.length) collect(ctx, customAutomaton(options.customBanned), candidates, acts, rewards);
+  for (const hit of pairReviewRewards(ctx, acts, rewards)) {
+    if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
+  }
+  for (const hit of findPersonalNumbers(ctx)) {
+    if (hit.category === 'offsite_contact' || hit.category === 'offsite_payment') {
+      if (isGoverned(ctx, hit.start, hit.end)) continue;
+    }
+    candidates.push(hit);
+  }
+  for (const hit of findWeakContactIds(ctx)) if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
+
+  // Contact cues swallow the id typed after them (微信号xiaoli → the whole thing).
+  for (const c of candidates) {
+    if (c.category === 'offsite_contact' && !c.custom) c.end = extendOverContactId(ctx, c.end);
+  }
+
+  // Harmless phrases: built-in ones hide findings inside them, the shop's hide any overlap.
+  const builtInSafe = builtInAllowAutomaton().search(ctx.text);
+  const shopSafe = options.allowed?.length ? allowAutomaton(options.allowed).search(ctx.text) : [];
+  const kept = candidates.filter(
+    (c) =>
+      c.custom ||
+      (!builtInSafe.some((a) => a.start <= c.start && c.end <= a.end) && !shopSafe.some((a) => overlaps(a, c))),
+  );
+  // Custom banned words are still subject to the shop's own allow-list.
+  const allowedKept = kept.filter((c) => !c.custom || !shopSafe.some((a) => overlaps(a, c)));
+
+  let findings = mergeSameCategory(ctx, allowedKept.map((c) => toFinding(ctx, c)));
+  // A style tip inside a real finding is noise: fixing the finding fixes the wording.
+  const serious = findings.filter((f) => f.severity !== 'tip');
+  findings = findings.filter((f) => f.severity !== 'tip' || !serious.some((s) => overlaps(s, f)));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return findings;
+}
+
+export interface Scanner {
+  scan(text: string): ScanFinding[];
+}
+
+/** A scanner bound to one set of options, for scanning on every keystroke. */
+export function createScanner(options: ScanOptions = {}): Scanner {
+  // Build (and cache) the automata now, not on the first keystroke.
+  builtInAutomaton();
+  builtInAllowAutomaton();
+  if (options.customBanned?.length) customAutomaton(options.customBanned);
+  if (options.allowed?.length) allowAutomaton(options.allowed);
+  return { scan: (text: string) => scanText(text, options) };
+}
