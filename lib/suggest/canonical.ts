@@ -32,6 +32,8 @@ const ENGLISH: Array<[RegExp, string]> = [
 
 // Slang, dialect and frequent typos → standard form (applied to the normalised text).
 const SLANG: Array<[RegExp, string]> = [
+  // OpenCC reads a lone 么 as the Traditional form of 幺 (在么 → 在幺); buyers mean 么.
+  [/幺/g, '么'],
   [/肿么|咋/g, '怎么'],
   [/木有|么有|米有|莫有|没得/g, '没有'],
   [/神马|甚么|啥子|啥/g, '什么'],

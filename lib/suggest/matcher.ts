@@ -76,6 +76,17 @@ interface Pick {
 }
 
 const SPECIFICITY = [0, 0.55, 0.75, 0.88, 0.96];
+/**
+ * Characters of question words and function words. A phrase made only of them (怎么弄, 还有吗,
+ * 能改吗 without its object) says how the buyer asks, not what about, so it counts for less than
+ * a phrase that names the thing (退款, 满减).
+ */
+const GENERIC_CHARS = new Set([...'怎么什如何能可以吗呢弄办操作用使有没还在的了是这个那样会不要想请问下一点儿多少几哪啥']);
+const GENERIC_FACTOR = 0.7;
+function isGeneric(key: string): boolean {
+  for (const ch of key) if (!GENERIC_CHARS.has(ch)) return false;
+  return true;
+}
 function specificity(length: number): number {
   return length >= SPECIFICITY.length ? 1 : SPECIFICITY[length]!;
 }
@@ -138,7 +149,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     }
     const at = clause.lastIndexOf(key);
     if (at >= 0) {
-      let score = specificity(L);
+      let score = specificity(L) * (isGeneric(key) ? GENERIC_FACTOR : 1);
       if (clause.length === L) score *= 1.12;
       // A phrase near the end of the clause is usually its point (包邮再便宜5块 → 便宜).
       score += 0.03 * ((at + L) / clause.length);
