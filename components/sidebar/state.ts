@@ -15,6 +15,29 @@ export interface VariableRequest {
   resolve(values: Record<string, string> | null): void;
 }
 
+export type GuardDecision = { kind: 'edit' } | { kind: 'rewrite' } | { kind: 'override'; reason: string };
+
+export interface GuardRequest {
+  findings: RiskFinding[];
+  text: string;
+  resolve(decision: GuardDecision): void;
+}
+
+/** The compose box's findings as drawn on the page (live highlights) and the one under the pointer/caret. */
+export interface HighlightTarget {
+  box: HTMLElement;
+  text: string;
+  findings: RiskFinding[];
+  /** Bumped on scroll/resize so the overlay re-measures. */
+  tick: number;
+}
+
+export interface PopoverState {
+  finding: RiskFinding;
+  x: number;
+  y: number;
+}
+
 export const sidebarState = {
   open: signal(true),
   width: signal(360),
@@ -28,6 +51,9 @@ export const sidebarState = {
   invalidated: signal(false),
   draftFindings: signal<RiskFinding[]>([]),
   variableRequest: signal<VariableRequest | null>(null),
+  guardRequest: signal<GuardRequest | null>(null),
+  highlight: signal<HighlightTarget | null>(null),
+  popover: signal<PopoverState | null>(null),
 };
 
 export type SidebarState = typeof sidebarState;

@@ -9,7 +9,7 @@ import { BUILT_IN_SITE_MATCHES } from '@/lib/sites/built-in-matches';
 import { trackLastEditable } from '@/lib/insert/focus-tracker';
 import { call, onContextInvalidated } from '@/components/api';
 import { setLanguage } from '@/components/i18n';
-import { Sidebar } from '@/components/sidebar/Sidebar';
+import { App } from '@/components/sidebar/App';
 import { sidebarState as state } from '@/components/sidebar/state';
 import { startPageSession, ignoreInvalidated } from './page-session';
 import { createSidebarActions } from './sidebar-actions';
@@ -48,7 +48,7 @@ export default defineContentScript({
       anchor: 'body',
       append: 'last',
       onMount(container) {
-        render(<Sidebar state={state} actions={actions} />, container);
+        render(<App state={state} actions={actions} />, container);
         return container;
       },
       onRemove(container) {
@@ -60,7 +60,7 @@ export default defineContentScript({
     reservePageSpace(ctx);
     listenToBackground(ctx, session, tracker);
     registerKeyboardShortcuts(ctx, session, tracker, ui.shadow);
-    startPageFeatures(ctx, session, tracker);
+    startPageFeatures(ctx, session, tracker, ui.shadow);
     watchExtensionContext(ctx);
     onContextInvalidated(() => (state.invalidated.value = true));
     void call('ping').catch(ignoreInvalidated);

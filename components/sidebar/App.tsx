@@ -1,0 +1,18 @@
+/** Everything Huashu shows on a chat page, inside one shadow root. */
+import type { SidebarState } from './state';
+import type { SidebarActions } from './actions';
+import { Sidebar } from './Sidebar';
+import { SendGuardDialog } from './SendGuardDialog';
+import { FindingPopover } from './FindingPopover';
+import { HighlightOverlay } from './HighlightOverlay';
+
+export function App({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
+  return (
+    <>
+      <HighlightOverlay />
+      <FindingPopover onApply={(f) => void actions.applyRewrite(f)} />
+      <Sidebar state={state} actions={actions} />
+      {state.guardRequest.value && <SendGuardDialog request={state.guardRequest.value} />}
+    </>
+  );
+}
