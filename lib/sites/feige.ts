@@ -72,8 +72,10 @@ function buyerName(doc: Document): string | undefined {
   const header = firstMatch(doc, BUYER_HEADER);
   // The nickname is the header's first text node group (a hashed span); the rest are tags.
   const first = header?.firstElementChild ?? header;
-  const name = readText(first) || readFirstText(firstMatch(doc, ACTIVE_CONVERSATION) ?? doc, ['[class*="name"]']);
-  return name || undefined;
+  if (first) return readText(first) || undefined;
+  // No header: the name inside the sidebar row marked current.
+  const active = firstMatch(doc, ACTIVE_CONVERSATION);
+  return (active && readFirstText(active, ['[class*="name"]', '[class*="Name"]'])) || undefined;
 }
 
 function conversationId(doc: Document): string | undefined {

@@ -48,10 +48,10 @@ function readMessage(row: Element): ChatMessage | null {
   const from = sideOf(row);
   const timeEl = row.querySelector('[class*="_time"]');
   const time = parseChatTime(readText(timeEl));
-  const bodyRoot = row.querySelector('[class*="_bubble"]') ?? row;
-  // Read the row without its time line.
-  const parts = Array.from(bodyRoot.childNodes).filter((n) => n !== timeEl && !(n.nodeType === 1 && (n as Element).contains(timeEl)));
-  let text = bodyRoot === row && timeEl ? parts.map((n) => (n.nodeType === 1 ? readText(n as Element, { imageText: '[图片]' }) : (n.textContent ?? '').trim())).filter(Boolean).join('\n') : readText(bodyRoot, { imageText: '[图片]' });
+  // The bubble when the row has one; else the row's text without its time line.
+  const bubble = row.querySelector('[class*="_bubble"], [class*="_systemText"]');
+  let text = bubble ? readText(bubble, { imageText: '[图片]' }) : readText(row, { imageText: '[图片]' });
+  if (!bubble && timeEl) text = text.replace(readText(timeEl), '').trim();
   if (!text && row.querySelector('img')) text = '[图片]';
   if (!text) return null;
   return time === undefined ? { from, text } : { from, text, time };

@@ -157,8 +157,14 @@ function buyerHandle(doc: Document): string | undefined {
 
 function orderId(doc: Document): string | undefined {
   const pane = findPane(doc);
-  const m = pane ? ORDER_SN.exec(readText(pane)) : null;
-  return m?.[1];
+  if (!pane) return undefined;
+  // Leaf by leaf: adjacent inline spans would otherwise run the SN into the next word.
+  for (const leaf of Array.from(pane.querySelectorAll('*'))) {
+    if (leaf.children.length > 0 || leaf.closest('textarea')) continue;
+    const m = ORDER_SN.exec(readText(leaf));
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** The 检测到重复消息 dialog, if open. */
