@@ -49,7 +49,7 @@ export function roleOfHeader(cell: string): { role: ColumnRole; exact: boolean }
   return best && { role: best.role, exact: false };
 }
 
-function mappingFromHeader(cells: string[]): { mapping: Partial<ColumnMapping>; score: number; exactText: boolean } {
+function scoreHeader(cells: string[]): { mapping: Partial<ColumnMapping>; score: number; exactText: boolean } {
   const mapping: Partial<ColumnMapping> = {};
   let score = 0;
   let exactText = false;
@@ -63,6 +63,12 @@ function mappingFromHeader(cells: string[]): { mapping: Partial<ColumnMapping>; 
   return { mapping, score, exactText };
 }
 
+/** The mapping a given header row names, if it names a text column. */
+export function mappingFromHeader(cells: string[]): ColumnMapping | undefined {
+  const { mapping } = scoreHeader(cells);
+  return mapping.text === undefined ? undefined : (mapping as ColumnMapping);
+}
+
 /**
  * The header row among the first rows: it must name a text column, and
  * either name another role too or name the text column exactly. A title row
@@ -73,7 +79,7 @@ export function findHeader(rows: SheetRow[]): { index: number; mapping: ColumnMa
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     const cells = rows[i]!.cells;
-    const { mapping, score, exactText } = mappingFromHeader(cells);
+    const { mapping, score, exactText } = scoreHeader(cells);
     if (mapping.text === undefined) continue;
     if (score < 2 && !exactText) continue;
     if (!best || score > best.score) best = { index: i, mapping: mapping as ColumnMapping, score };

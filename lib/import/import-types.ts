@@ -41,6 +41,7 @@ export type ImportProblemCode =
   | 'code-conflict-in-file'
   // file-level notes
   | 'no-header'
+  | 'header-unknown'
   | 'header-not-first-row';
 
 /** Column roles the importer understands. */

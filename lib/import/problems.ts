@@ -63,6 +63,11 @@ export const problems = {
     zh: '文件没有表头，已根据内容猜测各列的含义，请确认列对应关系。',
     en: 'The file has no header row; the columns were guessed from their content. Please confirm the column mapping.',
   }),
+  headerUnknown: (): ImportProblem => ({
+    code: 'header-unknown',
+    zh: '第 1 行像是表头，但列名无法识别，已根据内容猜测各列的含义，请确认列对应关系。',
+    en: 'Row 1 looks like a header but its names are not recognised; the columns were guessed from their content. Please confirm the column mapping.',
+  }),
   headerNotFirstRow: (row: number): ImportProblem => ({
     code: 'header-not-first-row',
     zh: `表头在第 ${row} 行，上方的标题行已忽略。`,

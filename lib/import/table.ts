@@ -3,7 +3,7 @@
  * Shared by CSV, XLSX and TXT so every format gets the same row checks.
  */
 import type { ColumnMapping, ImportProblem, ImportRecord, ParsedTable, ProgressCallback, SheetRow } from './import-types';
-import { describeColumns, findHeader, guessMapping, isValidMapping } from './columns';
+import { describeColumns, findHeader, guessMapping, isValidMapping, mappingFromHeader } from './columns';
 import { parseInChunks } from './chunks';
 import { formulaVerdict } from './formula';
 import { MAX_TEXT_CHARS } from './limits';
@@ -24,21 +24,30 @@ export function buildTable(rows: SheetRow[], options: TableOptions = {}): { tabl
   let detected: ColumnMapping | undefined;
   if (options.headerRow !== undefined) {
     const i = rows.findIndex((r) => r.row === options.headerRow);
-    if (i >= 0) headerIndex = i;
+    if (options.headerRow > 0 && i >= 0) {
+      headerIndex = i;
+      detected = mappingFromHeader(rows[i]!.cells);
+    }
   } else {
     const found = findHeader(rows);
     if (found) {
       headerIndex = found.index;
       detected = found.mapping;
+    } else if (!options.mapping) {
+      // No header we recognise: guess roles from the content, and whether row 1 is an unknown header.
+      const guess = guessMapping(rows, columnCount);
+      if (guess && looksLikeUnknownHeader(rows, guess)) headerIndex = 0;
+      detected = headerIndex === undefined ? guess : guessMapping(rows.slice(1), columnCount) ?? guess;
+      if (detected && columnCount > 1) notes.push(headerIndex === undefined ? problems.noHeader() : problems.headerUnknown());
     }
   }
-  const dataRows = headerIndex === undefined ? rows : rows.slice(headerIndex + 1);
-  if (headerIndex === undefined && !options.mapping) {
-    detected = guessMapping(dataRows, columnCount);
-    if (detected && columnCount > 1) notes.push(problems.noHeader());
-  } else if (headerIndex !== undefined && rows[headerIndex]!.row > 1) {
+  if (!options.mapping && !detected) {
+    detected = guessMapping(headerIndex === undefined ? rows : rows.slice(headerIndex + 1), columnCount);
+  }
+  if (headerIndex !== undefined && rows[headerIndex]!.row > 1 && notes.length === 0) {
     notes.push(problems.headerNotFirstRow(rows[headerIndex]!.row));
   }
+  const dataRows = headerIndex === undefined ? rows : rows.slice(headerIndex + 1);
 
   let mapping = options.mapping ?? detected;
   if (mapping && !isValidMapping(mapping, Math.max(columnCount, 1))) mapping = undefined;
@@ -51,6 +60,22 @@ export function buildTable(rows: SheetRow[], options: TableOptions = {}): { tabl
   if (mapping) table.mapping = mapping;
   if (!mapping) notes.push(problems.noTextColumn());
   return { table, notes };
+}
+
+/**
+ * A first row with unknown names ("Topic, Key, Answer") is still a header
+ * when every cell is filled and its cell in the phrase column is far shorter
+ * than the phrases below it.
+ */
+function looksLikeUnknownHeader(rows: SheetRow[], mapping: ColumnMapping): boolean {
+  const first = rows[0];
+  if (!first || rows.length < 3 || first.formulaCells) return false;
+  const filled = first.cells.filter((c) => c.trim() !== '');
+  if (filled.length < 2 || filled.length !== first.cells.length) return false;
+  const headerText = (first.cells[mapping.text] ?? '').trim();
+  const below = rows.slice(1, 50).map((r) => (r.cells[mapping.text] ?? '').trim().length);
+  const average = below.reduce((a, b) => a + b, 0) / below.length;
+  return headerText.length <= 12 && average >= headerText.length * 2;
 }
 
 function cleanText(value: string): string {
@@ -78,7 +103,8 @@ export function rowToRecord(row: SheetRow, mapping: ColumnMapping): ImportRecord
 
   if (row.formulaCells?.includes(mapping.text)) {
     // CSV: the cell is the formula itself. XLSX: the cell is the formula's cached result.
-    if (!text || formulaVerdict(text) === 'formula') {
+    // A result that itself starts like a formula (=, +, -, @) is not clearly plain text.
+    if (!text || /^[=+\-@]/.test(text) || formulaVerdict(text) === 'formula') {
       record.error = problems.formula();
       record.text = '';
       return record;
