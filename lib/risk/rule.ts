@@ -33,10 +33,11 @@ export interface Rule {
 /** Macros shared by several rule tables. */
 export const MACROS = {
   /** Written-out stand-ins for WeChat that an honest message never uses. */
-  WX_ALIAS: ['薇信', '徽信', '维信', '围信', '卫信', '唯信', '伟信', 'v信', 'vx', 'wx', 'weixin', 'wechat', 'wei信', '微x', '薇x', '威x', '微v', '薇v', 'v芯', '威芯', 'vx号', 'wx号'],
+  WX_ALIAS: ['薇信', '徽信', '维信', '围信', '卫信', '唯信', '伟信', 'v信', 'vx', 'wx', 'weixin', 'wechat', 'wei信', '微x', '薇x', '威x', '微v', '薇v', 'v芯', '威芯', 'vx号', 'wx号', '薇芯'],
   WX: ['微信', '<WX_ALIAS>', '威信'],
   QQ: ['qq', '扣扣', '企鹅'],
   ME: ['我', '我的', '我们', '我个人', '我私人'],
   YOU: ['您', '你'],
-  CARD: ['卡', '卡上', '卡里', '银行卡', '账户', '账号', '账户上', '私人账户', '个人账户', '支付宝', '支付宝账号', '支付宝账户', '微信', '私人支付宝', '个人支付宝', '个人微信'],
+  ALIPAY_ALIAS: ['zfb', '支fu宝', '支付bao', 'zhifubao', '吱付宝', '支附宝', '只付宝', 'zhi付宝'],
+  CARD: ['<ALIPAY_ALIAS>', '卡', '卡上', '卡里', '银行卡', '账户', '账号', '账户上', '私人账户', '个人账户', '支付宝', '支付宝账号', '支付宝账户', '微信', '私人支付宝', '个人支付宝', '个人微信'],
 } as const satisfies Record<string, readonly string[]>;

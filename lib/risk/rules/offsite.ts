@@ -37,7 +37,8 @@ export const OFFSITE_RULES: Rule[] = [
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
     rightOpen: true,
-    notAfter: ['领'],
+    // Model numbers such as WX-200 are not contact handles.
+    check: (ctx, start, end) => !(/^[0-9]/.test(ctx.text.slice(end, end + 1)) && /-/.test(ctx.gapBefore(end))) && !/(型号|货号|款号|编号)$/.test(ctx.before(start, 3)),
   },
   {
     id: 'contact.weixin_prestige',
@@ -61,8 +62,9 @@ export const OFFSITE_RULES: Rule[] = [
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
     rightOpen: true,
-    // V领 (V-neck), V字, 加v领 are clothing words.
-    notAfter: ['领', '字', '型', '形', '口', '脸', '领款', '8', '6'],
+    // V领 (V-neck), V字, V型 are clothing words; 加v领券 is not.
+    notAfter: ['领口', '领的', '领款', '领设计', '领毛衣', '领衫', '领t', '领上衣', '领连衣裙', '领打底', '领针织', '领和', '领还是', '字', '型', '形', '脸'],
+    check: (ctx, _start, end) => !(ctx.text[end] === '领' && ctx.endsClause(end + 1)),
   },
   {
     id: 'contact.add_wei',
@@ -73,6 +75,14 @@ export const OFFSITE_RULES: Rule[] = [
     check: jiaWeiCheck,
   },
   {
+    id: 'contact.add_wei_alias',
+    category: 'offsite_contact',
+    patterns: ['加{我|个}?威', '某信', '绿泡泡', '绿色软件', '抠抠'],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    notAfter: ['化', '力', '风', '武', '猛', '尼斯', '士忌', '望'],
+  },
+  {
     id: 'contact.qq',
     category: 'offsite_contact',
     patterns: ['qq', 'qq号', 'q号', '加q', '加个q', '加我q', 'q我'],
@@ -80,7 +90,7 @@ export const OFFSITE_RULES: Rule[] = [
     rewriteScope: 'sentence',
     rightOpen: true,
     // QQ糖, 口感QQ的, Q弹: texture words.
-    notAfter: ['糖', '弹', '的', '软', '星', '感', '滑', '嫩', '爽'],
+    notAfter: ['糖', '弹', '的', '软', '星', '感', '滑', '嫩', '爽', '音乐', '会员', '游戏', '飞车', '币'],
     notBefore: ['很', '口感', '超', '有点', '比较', '特别', '非常', '挺', '更', '好', '又'],
   },
   {
@@ -139,6 +149,9 @@ export const OFFSITE_RULES: Rule[] = [
       '{转|打|付|汇|转账|打款|打钱|付款|汇款|给钱|支付}{给|到|进|至}?{我|我的}<CARD>',
       '<CARD>{转|打|付|汇|转账|打款|付款|支付}{给|到}?我',
       '{转账|打款|打钱|付款|汇款|付钱|交钱}{给|到}我',
+      '到我{的}?<CARD>',
+      '{私下|剩下的|剩下|余款|尾款|定金}{转|给|付|打}{给}?我',
+      '<ALIPAY_ALIAS>',
       '{付|转}给我',
       '给我{转账|打款|打钱|汇款|转钱|付钱}',
       '{直接|先|你|您}转我',
