@@ -24,5 +24,7 @@ export function usageBonus(row: { count: number; lastAt: number } | undefined, n
   if (!row || row.count <= 0) return 0;
   const age = Math.max(0, now - row.lastAt);
   const decay = Math.pow(0.5, age / HALF_LIFE_MS);
-  return Math.min(MAX_USAGE_BONUS, 0.025 * Math.log2(1 + row.count) * decay);
+  const bonus = Math.min(MAX_USAGE_BONUS, 0.025 * Math.log2(1 + row.count) * decay);
+  // Long-faded usage should not break ties against the rep's own ordering.
+  return bonus < 0.002 ? 0 : bonus;
 }

@@ -306,7 +306,9 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const ordered = results
       .filter((r) => r.lead >= 0.3 * strongest)
       .map((r) => {
-        let importance = r.lead * (r.question ? 1.1 : 1) * (1 + 0.06 * r.clause.index);
+        // Clearly matched clauses count alike (evidence is capped); among them a question beats a
+        // statement and the latest clause comes first.
+        let importance = Math.min(r.lead, 0.75) * (r.question ? 1.1 : 1) * (1 + 0.08 * r.clause.index);
         if (hasRealQuestion && SMALL_TALK.has(r.intents[0]!.intent)) importance *= 0.4;
         return { r, importance };
       })
