@@ -25,7 +25,7 @@ export function formulaVerdict(cell: string): FormulaVerdict {
   const trimmed = cell.trimStart();
   if (!TRIGGER.test(trimmed)) return 'plain';
   const body = trimmed.slice(1).trimStart();
-  if (body === '') return 'plain'; // a lone "-" or "=" is a separator, not a formula
+  if (/^[=\-_~*.\s]*$/.test(body)) return 'plain'; // "-", "=====", "-----": separators, not formulas
   // Only an "=" or "@" start is read as a formula by Excel when followed by words;
   // "+" and "-" starts need a formula-looking body.
   if (FORMULA_BODY.some((re) => re.test(body))) {

@@ -14,6 +14,28 @@ export interface CsvParseOptions {
   delimiter?: string;
 }
 
+const DELIMITERS = [',', '\t', ';', '|'];
+
+/**
+ * The separator used on most of the first lines (quoted parts ignored).
+ * papaparse's own guess needs many equal-width lines and is thrown off by
+ * blank lines, which short phrase files have.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, 50)
+    .map((l) => l.replace(/"(?:[^"]|"")*"/g, ''));
+  let best = ',';
+  let bestLines = 0;
+  for (const d of DELIMITERS) {
+    const count = lines.filter((l) => l.includes(d)).length;
+    if (count > bestLines) {
+      best = d;
+      bestLines = count;
+    }
+  }
+  return best;
+}
+
 /**
  * Cells are un-guarded (our export's leading "'"), and a cell that still looks
  * like a formula is listed in `formulaCells`. Rows are numbered by record,
@@ -25,8 +47,7 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): Promise<S
   const total = text.length;
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(text, {
-      delimiter: options.delimiter ?? '',
-      delimitersToGuess: [',', '\t', ';', '|'],
+      delimiter: options.delimiter ?? guessDelimiter(text),
       skipEmptyLines: false,
       chunkSize: CSV_CHUNK_BYTES,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
