@@ -52,6 +52,8 @@ export function Sidebar({ state, actions }: Props) {
   }, [selected]);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // Keys typed into the variable prompt belong to that form.
+    if ((e.target as HTMLElement | null)?.closest?.('.variable-prompt')) return;
     if (e.key === 'ArrowDown') {
       setSelected((s) => Math.min(items.length - 1, s + 1));
       e.preventDefault();

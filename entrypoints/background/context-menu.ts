@@ -31,7 +31,11 @@ async function conversationOf(tabId: number): Promise<ConversationContext | unde
   return stored[SESSION_KEY(tabId)] as ConversationContext | undefined;
 }
 
+/** What the menu holds now (Chrome has no getter); read by the end-to-end tests. */
+const currentItems: Array<{ id: string; parentId?: string; title?: string }> = [];
+
 function create(props: Browser.contextMenus.CreateProperties): Promise<void> {
+  currentItems.push({ id: String(props.id), parentId: props.parentId === undefined ? undefined : String(props.parentId), title: props.title });
   return new Promise((resolve) => {
     browser.contextMenus.create(props, () => {
       void browser.runtime.lastError; // duplicate ids during a quick rebuild are harmless
@@ -55,6 +59,7 @@ export function rebuildMenu(context?: ConversationContext): Promise<void> {
 
 async function buildMenu(context?: ConversationContext): Promise<void> {
   await browser.contextMenus.removeAll();
+  currentItems.length = 0;
   await create({ id: ROOT, title: '话术 Huashu', contexts });
   const used = new Set<string>();
   if (context?.latestBuyerMessage) {
@@ -113,11 +118,20 @@ export function registerContextMenu(): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(SESSION_KEY(tabId)).catch(() => undefined));
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    const scriptId = scriptIdOf(info.menuItemId);
-    if (!scriptId || tab?.id === undefined) return;
-    void tabMessenger
-      .sendMessage('insertScript', { scriptId, frameId: info.frameId }, { tabId: tab.id, frameId: info.frameId ?? 0 })
-      .catch((e) => console.warn('[huashu] could not reach the page to insert', e));
-  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+
+  // Native menus cannot be clicked by a test driver; the e2e tests drive the same code path here.
+  (globalThis as Record<string, unknown>).huashuContextMenu = {
+    items: () => currentItems.slice(),
+    click: onMenuClicked,
+    ready: () => building,
+  };
+}
+
+async function onMenuClicked(info: { menuItemId: string | number; frameId?: number }, tab?: { id?: number }): Promise<void> {
+  const scriptId = scriptIdOf(info.menuItemId);
+  if (!scriptId || tab?.id === undefined) return;
+  await tabMessenger
+    .sendMessage('insertScript', { scriptId, frameId: info.frameId }, { tabId: tab.id, frameId: info.frameId ?? 0 })
+    .catch((e) => console.warn('[huashu] could not reach the page to insert', e));
 }
