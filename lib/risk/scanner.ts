@@ -124,11 +124,30 @@ function startsWithAny(s: string, list: readonly string[] | undefined): boolean 
 
 function isGoverned(ctx: ScanContext, start: number, end: number): boolean {
   if (NEGATION.test(ctx.before(start, 10))) return true;
-  return FRAUD_WARNING.test(ctx.sentence(start, end));
+  // Windows stay bounded so a huge paste without punctuation still scans in linear time.
+  return FRAUD_WARNING.test(ctx.beforeInSentence(start, 30) + ctx.text.slice(start, end) + ctx.afterInSentence(end, 30));
 }
 
+const ALTERNATIVE_WINDOW = 80;
 function hasAlternative(ctx: ScanContext, start: number, end: number): boolean {
-  return ALTERNATIVE.test(ctx.text.slice(0, start)) || ALTERNATIVE.test(ctx.text.slice(end));
+  return ALTERNATIVE.test(ctx.text.slice(Math.max(0, start - ALTERNATIVE_WINDOW), start)) || ALTERNATIVE.test(ctx.text.slice(end, end + ALTERNATIVE_WINDOW));
+}
+
+/**
+ * For each position p, the furthest end among ranges starting at or before p
+ * (-1 when none). Answers "is [s,e) inside / overlapping any range" in O(1).
+ */
+function furthestEnds(ranges: ReadonlyArray<{ start: number; end: number }>, length: number): Int32Array {
+  const reach = new Int32Array(length + 1).fill(-1);
+  for (const r of ranges) if (r.start <= length && r.end > reach[r.start]!) reach[r.start] = r.end;
+  for (let i = 1; i <= length; i++) if (reach[i - 1]! > reach[i]!) reach[i] = reach[i - 1]!;
+  return reach;
+}
+function insideAny(reach: Int32Array, start: number, end: number): boolean {
+  return reach[start]! >= end;
+}
+function overlapsAny(reach: Int32Array, start: number, end: number): boolean {
+  return reach[Math.max(start, end - 1)]! > start;
 }
 
 function keepHit(ctx: ScanContext, rule: Rule, pattern: string, start: number, end: number): boolean {
@@ -222,10 +241,6 @@ function mergeSameCategory(ctx: ScanContext, findings: ScanFinding[]): ScanFindi
   return out;
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 export function scanText(text: string, options: ScanOptions = {}): ScanFinding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const ctx = new ScanContext(text);
@@ -253,20 +268,18 @@ export function scanText(text: string, options: ScanOptions = {}): ScanFinding[]
   }
 
   // Harmless phrases: built-in ones hide findings inside them, the shop's hide any overlap.
-  const builtInSafe = builtInAllowAutomaton().search(ctx.text);
-  const shopSafe = options.allowed?.length ? allowAutomaton(options.allowed).search(ctx.text) : [];
+  // Custom banned words are the shop's own choice and only yield to the shop's allow-list.
+  const n = ctx.text.length;
+  const builtInSafe = furthestEnds(builtInAllowAutomaton().search(ctx.text), n);
+  const shopSafe = options.allowed?.length ? furthestEnds(allowAutomaton(options.allowed).search(ctx.text), n) : undefined;
   const kept = candidates.filter(
-    (c) =>
-      c.custom ||
-      (!builtInSafe.some((a) => a.start <= c.start && c.end <= a.end) && !shopSafe.some((a) => overlaps(a, c))),
+    (c) => (c.custom || !insideAny(builtInSafe, c.start, c.end)) && !(shopSafe && overlapsAny(shopSafe, c.start, c.end)),
   );
-  // Custom banned words are still subject to the shop's own allow-list.
-  const allowedKept = kept.filter((c) => !c.custom || !shopSafe.some((a) => overlaps(a, c)));
 
-  let findings = mergeSameCategory(ctx, allowedKept.map((c) => toFinding(ctx, c)));
+  let findings = mergeSameCategory(ctx, kept.map((c) => toFinding(ctx, c)));
   // A style tip inside a real finding is noise: fixing the finding fixes the wording.
-  const serious = findings.filter((f) => f.severity !== 'tip');
-  findings = findings.filter((f) => f.severity !== 'tip' || !serious.some((s) => overlaps(s, f)));
+  const seriousReach = furthestEnds(findings.filter((f) => f.severity !== 'tip'), text.length);
+  findings = findings.filter((f) => f.severity !== 'tip' || !overlapsAny(seriousReach, f.start, f.end));
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return findings;
 }
