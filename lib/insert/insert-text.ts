@@ -40,9 +40,9 @@ export function comparableText(s: string): string {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Editors render their model asynchronously (React commits, Lexical's update queue): poll briefly. */
-async function settledText(field: HTMLElement, before: string, expected: string): Promise<string> {
+async function settledText(field: HTMLElement, before: string, expected: string, patient: boolean): Promise<string> {
   let text = readFieldText(field);
-  for (let i = 0; i < 12 && comparableText(text) !== expected; i++) {
+  for (let i = 0; i < (patient ? 12 : 2) && comparableText(text) !== expected; i++) {
     await sleep(i < 4 ? 10 : 25);
     const next = readFieldText(field);
     // Once changed and stable across two reads, stop waiting.
@@ -87,7 +87,10 @@ export async function insertText(target: HTMLElement, text: string, options: Ins
   // Let editors that sync their model selection from `selectionchange` catch up.
   await sleep(0);
 
-  const expected = comparableText(current.slice(0, start) + insert + current.slice(end));
+  const rawExpected = current.slice(0, start) + insert + current.slice(end);
+  const expected = comparableText(rawExpected);
+  // A no-op must not pass for success when the comparison cannot see the difference (e.g. a trailing newline).
+  const mustChange = rawExpected !== current;
   const ctx = { field, text: insert };
   let last = 'none';
   for (const strategy of picker.strategies(ctx)) {
@@ -99,8 +102,10 @@ export async function insertText(target: HTMLElement, text: string, options: Ins
     } catch {
       started = false;
     }
-    const after = await settledText(field, before, expected);
-    if (comparableText(after) === expected) return { ok: true, strategy: strategy.name, editor };
+    // A strategy that got no taker (event not handled) gets a short look; one that acted, a longer one.
+    const after = await settledText(field, before, expected, started);
+    const changed = after !== before || !mustChange;
+    if (changed && comparableText(after) === expected) return { ok: true, strategy: strategy.name, editor };
     // Editors may tidy the surroundings (spaces, an empty trailing line); the inserted text itself must be intact.
     if (after !== before && insert.trim() !== '' && comparableText(after).includes(comparableText(insert))) {
       return { ok: true, strategy: strategy.name, editor };
