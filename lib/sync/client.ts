@@ -1,0 +1,451 @@
+/**
+ * SyncClient: the client side of team sync. It takes a fetch function and a
+ * storage, so it runs the same in Node tests and in the extension background.
+ *
+ * - Local shared changes go to a persisted outbox; push sends them in batches
+ *   with their client-made changeIds (a replay gets the first answer back).
+ * - Pull pages from the stored checkpoint until the server says there is no
+ *   more; the checkpoint is saved after each page is applied, so a service
+ *   worker that is put to sleep mid-sync resumes where it stopped.
+ * - Claims need the server: offline, claim() refuses and canAct() stays false.
+ */
+import { advance, cursorFor, type Checkpoint } from './checkpoint';
+import { canAct, leaseFromClaim, pruneLeases, type Lease } from './lease';
+import { SYNC_MESSAGES, messageFor, type SyncMessage } from './messages';
+import {
+  enqueue,
+  markSent,
+  pendingKeys,
+  settle,
+  takeBatch,
+  withoutPending,
+  type ConflictRecord,
+  type OutboxEntry,
+  type RejectedRecord,
+} from './outbox';
+import {
+  LIMITS,
+  type ChangeBody,
+  type ClaimResponse,
+  type ErrorBody,
+  type InviteResponse,
+  type PullResponse,
+  type PushChange,
+  type PushResponse,
+  type RemoteRow,
+  type Role,
+  type SessionResponse,
+} from './protocol';
+import { SseParser } from './sse-parse';
+import type { SyncStorage } from './storage';
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface SyncClientOptions {
+  baseUrl: string;
+  fetch: FetchLike;
+  storage: SyncStorage;
+  /** Called with pulled rows (and the server version of conflicting rows); write them to the local database. */
+  applyRows?: (rows: RemoteRow[]) => Promise<void> | void;
+  /** Called on leave / removal: drop the shop's shared rows from this device. */
+  clearShared?: () => Promise<void> | void;
+  now?: () => number;
+  newId?: () => string;
+  pushBatchSize?: number;
+  pullLimit?: number;
+}
+
+export interface SyncState {
+  joined: boolean;
+  shopId?: string;
+  shopName?: string;
+  repId?: string;
+  role?: Role;
+  online: boolean;
+  removed: boolean;
+  lastSyncAt?: number;
+  pending: number;
+  conflicts: ConflictRecord[];
+  rejected: RejectedRecord[];
+  lastError?: { code: string; message: SyncMessage };
+}
+
+export interface SyncReport {
+  ok: boolean;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  rejected: number;
+  error?: { code: string; message: SyncMessage };
+}
+
+/** An HTTP answer that is not 2xx, with the server's code and message. */
+export class SyncError extends Error {
+  constructor(
+    readonly code: string,
+    readonly syncMessage: SyncMessage,
+    readonly status: number,
+  ) {
+    super(`${code}: ${syncMessage.en}`);
+  }
+}
+
+const K = {
+  session: 'sync.session',
+  checkpoint: 'sync.checkpoint',
+  outbox: 'sync.outbox',
+  conflicts: 'sync.conflicts',
+  rejected: 'sync.rejected',
+  leases: 'sync.leases',
+  lastSyncAt: 'sync.lastSyncAt',
+  removed: 'sync.removed',
+} as const;
+
+interface Loaded {
+  session?: SessionResponse;
+  checkpoint?: Checkpoint;
+  outbox: OutboxEntry[];
+  conflicts: ConflictRecord[];
+  rejected: RejectedRecord[];
+  leases: Record<string, Lease>;
+  lastSyncAt?: number;
+  removed: boolean;
+}
+
+export class SyncClient {
+  private readonly o: Required<Omit<SyncClientOptions, 'applyRows' | 'clearShared'>> & Pick<SyncClientOptions, 'applyRows' | 'clearShared'>;
+  private s?: Loaded;
+  private online = true;
+  private lastError?: { code: string; message: SyncMessage };
+  private running?: Promise<SyncReport>;
+  private again = false;
+
+  constructor(options: SyncClientOptions) {
+    this.o = {
+      now: () => Date.now(),
+      newId: () => globalThis.crypto.randomUUID(),
+      pushBatchSize: 200,
+      pullLimit: LIMITS.defaultPullLimit,
+      ...options,
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    };
+  }
+
+  private async load(): Promise<Loaded> {
+    if (this.s) return this.s;
+    const st = this.o.storage;
+    this.s = {
+      session: await st.get<SessionResponse>(K.session),
+      checkpoint: await st.get<Checkpoint>(K.checkpoint),
+      outbox: (await st.get<OutboxEntry[]>(K.outbox)) ?? [],
+      conflicts: (await st.get<ConflictRecord[]>(K.conflicts)) ?? [],
+      rejected: (await st.get<RejectedRecord[]>(K.rejected)) ?? [],
+      leases: (await st.get<Record<string, Lease>>(K.leases)) ?? {},
+      lastSyncAt: await st.get<number>(K.lastSyncAt),
+      removed: (await st.get<boolean>(K.removed)) ?? false,
+    };
+    return this.s;
+  }
+
+  private async save(...keys: Array<keyof Loaded>): Promise<void> {
+    const s = await this.load();
+    const map: Record<keyof Loaded, string> = K;
+    for (const k of keys) {
+      const v = s[k];
+      if (v === undefined) await this.o.storage.delete(map[k]);
+      else await this.o.storage.set(map[k], v);
+    }
+  }
+
+  // ---- HTTP ----------------------------------------------------------------
+
+  private async request<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
+    const s = await this.load();
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (auth) {
+      if (!s.session) throw new SyncError('not_member', SYNC_MESSAGES.not_member, 0);
+      headers.authorization = `Bearer ${s.session.token}`;
+    }
+    let res: Response;
+    try {
+      res = await this.o.fetch(this.o.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      this.online = false;
+      this.lastError = { code: 'server_unavailable', message: SYNC_MESSAGES.server_unavailable };
+      throw new SyncError('server_unavailable', SYNC_MESSAGES.server_unavailable, 0);
+    }
+    this.online = true;
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      const err = (json as ErrorBody | undefined)?.error;
+      const code = err?.code ?? (res.status >= 500 ? 'server_error' : 'bad_request');
+      const e = new SyncError(code, err?.message ?? messageFor(code), res.status);
+      this.lastError = { code, message: e.syncMessage };
+      if (code === 'removed') {
+        s.removed = true;
+        s.leases = {};
+        await this.save('removed', 'leases');
+        await this.o.clearShared?.();
+      }
+      throw e;
+    }
+    return json as T;
+  }
+
+  // ---- membership ----------------------------------------------------------
+
+  private async startSession(session: SessionResponse): Promise<SessionResponse> {
+    const s = await this.load();
+    s.session = session;
+    s.removed = false;
+    s.leases = {};
+    if (s.checkpoint?.shopId !== session.shopId) s.checkpoint = undefined;
+    await this.save('session', 'removed', 'leases', 'checkpoint');
+    return session;
+  }
+
+  /** Create a shop; the caller becomes its lead. */
+  async createShop(shopName: string, repName: string): Promise<SessionResponse> {
+    return this.startSession(await this.request<SessionResponse>('POST', '/v1/shops', { shopName, repName }, false));
+  }
+
+  /** Join a shop with a one-time invite code. */
+  async join(code: string, repName: string): Promise<SessionResponse> {
+    return this.startSession(await this.request<SessionResponse>('POST', '/v1/join', { code, repName }, false));
+  }
+
+  /** Lead only: a one-time code for a new rep (or editor). */
+  async invite(role: Role = 'rep', ttlHours = 72): Promise<InviteResponse> {
+    return this.request<InviteResponse>('POST', '/v1/invites', { role, ttlHours });
+  }
+
+  /** Lead only: remove a rep; their unsent changes stay on their device. */
+  async removeRep(repId: string): Promise<void> {
+    await this.request('POST', '/v1/reps/remove', { repId });
+  }
+
+  /** Push what is pending, leave the shop and drop its shared data from this device. */
+  async leave(): Promise<void> {
+    const s = await this.load();
+    if (!s.session) return;
+    if (!s.removed) {
+      await this.push().catch(() => undefined);
+      await this.request('POST', '/v1/leave', {});
+    }
+    s.session = undefined;
+    s.checkpoint = undefined;
+    s.leases = {};
+    s.lastSyncAt = undefined;
+    s.removed = false;
+    await this.save('session', 'checkpoint', 'leases', 'lastSyncAt', 'removed');
+    await this.o.clearShared?.();
+  }
+
+  // ---- changes -------------------------------------------------------------
+
+  /** Queue one local change of a shared row; returns its changeId. Nothing is sent until sync(). */
+  async queue(body: ChangeBody): Promise<string> {
+    const s = await this.load();
+    const change = { ...body, changeId: this.o.newId() } as PushChange;
+    s.outbox = enqueue(s.outbox, change, this.o.now());
+    await this.save('outbox');
+    return change.changeId;
+  }
+
+  /** Push the whole outbox in batches. Returns how many changes the server answered. */
+  async push(): Promise<{ pushed: number; conflicts: number; rejected: number }> {
+    const s = await this.load();
+    let pushed = 0;
+    let conflicts = 0;
+    let rejected = 0;
+    while (s.outbox.length > 0) {
+      const batch = takeBatch(s.outbox, Math.min(this.o.pushBatchSize, LIMITS.maxChangesPerPush), LIMITS.maxBodyBytes / 2);
+      s.outbox = markSent(s.outbox, new Set(batch.map((c) => c.changeId)));
+      await this.save('outbox');
+      const res = await this.request<PushResponse>('POST', '/v1/push', { changes: batch });
+      const settled = settle(s.outbox, res.results, this.o.now());
+      s.outbox = settled.outbox;
+      s.conflicts = [...s.conflicts, ...settled.conflicts];
+      s.rejected = [...s.rejected, ...settled.rejected];
+      const current = settled.conflicts.map((c) => c.current).filter((r): r is RemoteRow => r !== undefined);
+      if (current.length > 0) await this.o.applyRows?.(current);
+      await this.save('outbox', 'conflicts', 'rejected');
+      pushed += res.results.length;
+      conflicts += settled.conflicts.length;
+      rejected += settled.rejected.length;
+      if (res.results.length === 0) break; // server answered nothing: do not spin
+    }
+    return { pushed, conflicts, rejected };
+  }
+
+  /** Pull every page after the checkpoint. Rows with a local change still pending are left for the push to decide. */
+  async pull(): Promise<number> {
+    const s = await this.load();
+    if (!s.session) throw new SyncError('not_member', SYNC_MESSAGES.not_member, 0);
+    let pulled = 0;
+    for (;;) {
+      const cursor = cursorFor(s.checkpoint, s.session.shopId);
+      const page = await this.request<PullResponse>('GET', `/v1/pull?cursor=${encodeURIComponent(cursor)}&limit=${this.o.pullLimit}`);
+      const rows = withoutPending(page.rows, pendingKeys(s.outbox));
+      if (rows.length > 0) await this.o.applyRows?.(rows);
+      pulled += page.rows.length;
+      s.checkpoint = advance(s.checkpoint, s.session.shopId, page.cursor);
+      await this.save('checkpoint');
+      if (!page.more) break;
+    }
+    return pulled;
+  }
+
+  /** Push then pull. Concurrent calls share one run (and one more run if asked meanwhile). */
+  async sync(): Promise<SyncReport> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let report: SyncReport;
+      do {
+        this.again = false;
+        report = await this.syncOnce();
+      } while (this.again && report.ok);
+      return report;
+    })();
+    try {
+      return await this.running;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async syncOnce(): Promise<SyncReport> {
+    const s = await this.load();
+    try {
+      const p = await this.push();
+      const pulled = await this.pull();
+      s.lastSyncAt = this.o.now();
+      s.leases = pruneLeases(s.leases, this.o.now());
+      await this.save('lastSyncAt', 'leases');
+      this.lastError = undefined;
+      return { ok: true, pushed: p.pushed, pulled, conflicts: p.conflicts, rejected: p.rejected };
+    } catch (e) {
+      const err = e instanceof SyncError ? { code: e.code, message: e.syncMessage } : { code: 'server_error', message: SYNC_MESSAGES.server_error };
+      this.lastError = err;
+      return { ok: false, pushed: 0, pulled: 0, conflicts: 0, rejected: 0, error: err };
+    }
+  }
+
+  // ---- claims --------------------------------------------------------------
+
+  /** Ask the server for the follow-up. Offline (or refused) means: do not contact the buyer. */
+  async claim(followUpId: string): Promise<ClaimResponse> {
+    const s = await this.load();
+    const sentAt = this.o.now();
+    let res: ClaimResponse;
+    try {
+      res = await this.request<ClaimResponse>('POST', '/v1/claim', { followUpId });
+    } catch (e) {
+      const code = e instanceof SyncError && e.code === 'removed' ? 'removed' : e instanceof SyncError && e.status === 0 ? 'offline' : 'unauthorized';
+      return { ok: false, followUpId, code, message: code === 'offline' ? SYNC_MESSAGES.offline : (e as SyncError).syncMessage };
+    }
+    if (res.ok) s.leases = { ...s.leases, [followUpId]: leaseFromClaim(res, sentAt) };
+    else {
+      const { [followUpId]: _dropped, ...rest } = s.leases;
+      s.leases = rest;
+    }
+    await this.save('leases');
+    return res;
+  }
+
+  /** True only while this device holds a server-confirmed, unexpired lease. */
+  async canAct(followUpId: string): Promise<boolean> {
+    const s = await this.load();
+    return !s.removed && canAct(s.leases[followUpId], this.o.now());
+  }
+
+  /** Give the follow-up back (after done, or when the rep will not act). */
+  async release(followUpId: string): Promise<void> {
+    const s = await this.load();
+    const { [followUpId]: _dropped, ...rest } = s.leases;
+    s.leases = rest;
+    await this.save('leases');
+    await this.request('POST', '/v1/release', { followUpId }).catch(() => undefined); // the lease runs out on its own
+  }
+
+  /**
+   * Record that the rep contacted the buyer. Refused without a valid lease;
+   * with one, the attempt carries the claimId so the server accepts it even
+   * if it is pushed after the lease ran out.
+   */
+  async recordAttempt(followUpId: string, scriptId?: string): Promise<{ ok: true; changeId: string } | { ok: false; code: 'not_claimed'; message: SyncMessage }> {
+    const s = await this.load();
+    const lease = s.leases[followUpId];
+    if (s.removed || !canAct(lease, this.o.now())) return { ok: false, code: 'not_claimed', message: SYNC_MESSAGES.not_claimed };
+    const changeId = await this.queue({ kind: 'followup', op: 'attempt', id: followUpId, data: { at: this.o.now(), claimId: lease!.claimId, scriptId } });
+    return { ok: true, changeId };
+  }
+
+  /** Drop a conflict record once the rep has looked at it. */
+  async dismissConflict(changeId: string): Promise<void> {
+    const s = await this.load();
+    s.conflicts = s.conflicts.filter((c) => c.change.changeId !== changeId);
+    s.rejected = s.rejected.filter((c) => c.change.changeId !== changeId);
+    await this.save('conflicts', 'rejected');
+  }
+
+  async state(): Promise<SyncState> {
+    const s = await this.load();
+    return {
+      joined: !!s.session,
+      shopId: s.session?.shopId,
+      shopName: s.session?.shopName,
+      repId: s.session?.repId,
+      role: s.session?.role,
+      online: this.online,
+      removed: s.removed,
+      lastSyncAt: s.lastSyncAt,
+      pending: s.outbox.length,
+      conflicts: s.conflicts,
+      rejected: s.rejected,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Unsent changes, e.g. to export them after being removed from the shop. */
+  async pendingChanges(): Promise<PushChange[]> {
+    return (await this.load()).outbox.map((e) => e.change);
+  }
+
+  // ---- live stream ---------------------------------------------------------
+
+  /**
+   * Follow the live stream until `signal` aborts or the connection drops; each
+   * "changed" event triggers a sync. The stream is only a nudge: the data comes
+   * from pull, so a missed event loses nothing.
+   */
+  async listen(signal: AbortSignal): Promise<void> {
+    const s = await this.load();
+    if (!s.session) throw new SyncError('not_member', SYNC_MESSAGES.not_member, 0);
+    const res = await this.o.fetch(`${this.o.baseUrl}/v1/stream`, { headers: { authorization: `Bearer ${s.session.token}`, accept: 'text/event-stream' }, signal });
+    if (!res.ok || !res.body) throw new SyncError('server_unavailable', SYNC_MESSAGES.server_unavailable, res.status);
+    const parser = new SseParser();
+    const decoder = new TextDecoder();
+    const reader = res.body.getReader();
+    void this.sync();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        for (const ev of parser.push(decoder.decode(value, { stream: true }))) {
+          if (ev.event === 'changed') void this.sync();
+        }
+      }
+    } catch (e) {
+      if (!signal.aborted) throw e;
+    }
+  }
+}

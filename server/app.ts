@@ -1,0 +1,93 @@
+/**
+ * The sync service: an HTTP server over one PostgreSQL pool. Stateless:
+ * tokens are signed, state is in PostgreSQL, live events come through
+ * LISTEN/NOTIFY, so any number of instances can run behind a load balancer.
+ */
+import { createServer, type Server } from 'node:http';
+import pg from 'pg';
+import type { AppContext } from './context';
+import { migrate } from './db/migrate';
+import { Router } from './http/router';
+import { sendJson } from './http/respond';
+import { LiveHub } from './live/live-hub';
+import { claim, release } from './routes/claims';
+import { createInvite, createShop, joinShop, leaveShop, removeRep } from './routes/membership';
+import { pull } from './routes/pull';
+import { push } from './routes/push';
+import { report } from './routes/report';
+import { stream } from './routes/stream';
+
+export interface ServiceOptions {
+  databaseUrl: string;
+  secret: string;
+  port?: number;
+  host?: string;
+  leaseMs?: number;
+  poolSize?: number;
+  /** Run migrations at start (default true; they are safe to run from several instances at once). */
+  migrate?: boolean;
+}
+
+export interface RunningService {
+  server: Server;
+  url: string;
+  port: number;
+  ctx: AppContext;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
+
+export async function startService(o: ServiceOptions): Promise<RunningService> {
+  if (!o.secret || o.secret.length < 16) throw new Error('HUASHU_SECRET must be set (at least 16 characters)');
+  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize ?? 20 });
+  pool.on('error', (e) => console.error('[huashu-sync] idle client error', e.message));
+  if (o.migrate !== false) await migrate(pool);
+  const live = new LiveHub(o.databaseUrl);
+  await live.start();
+  const ctx: AppContext = { pool, secret: o.secret, leaseMs: o.leaseMs ?? DEFAULT_LEASE_MS, live };
+
+  const router = new Router()
+    .on('GET', '/v1/health', async (_req, res) => {
+      await pool.query('SELECT 1');
+      sendJson(res, 200, { ok: true, serverNow: Date.now() });
+    })
+    .on('POST', '/v1/shops', createShop(ctx))
+    .on('POST', '/v1/invites', createInvite(ctx))
+    .on('POST', '/v1/join', joinShop(ctx))
+    .on('POST', '/v1/leave', leaveShop(ctx))
+    .on('POST', '/v1/reps/remove', removeRep(ctx))
+    .on('GET', '/v1/pull', pull(ctx))
+    .on('POST', '/v1/push', push(ctx))
+    .on('POST', '/v1/claim', claim(ctx))
+    .on('POST', '/v1/release', release(ctx))
+    .on('GET', '/v1/stream', stream(ctx))
+    .on('GET', '/v1/report', report(ctx));
+
+  const server = createServer((req, res) => {
+    // The extension calls from its background; allow cross-origin requests with a bearer token.
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'GET, POST' });
+      res.end();
+      return;
+    }
+    void router.handle(req, res);
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return {
+    server,
+    port,
+    url: `http://${o.host ?? '127.0.0.1'}:${port}`,
+    ctx,
+    async stop() {
+      await live.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}

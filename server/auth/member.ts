@@ -1,0 +1,42 @@
+/**
+ * Who is calling: the token says rep, shop and expiry; PostgreSQL says whether
+ * the rep is still a member and with which role (a lead may have changed it).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Role } from '../../lib/sync/protocol';
+import type { Tx } from '../db/shop-tx';
+import { HttpError } from '../http/http-error';
+import { verifyToken, type TokenClaims } from './token';
+
+export interface Member {
+  repId: string;
+  shopId: string;
+  role: Role;
+}
+
+export function tokenOf(req: IncomingMessage, url: URL): string | undefined {
+  const h = req.headers.authorization;
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim();
+  return url.searchParams.get('token') ?? undefined; // EventSource cannot set headers
+}
+
+export function verifyRequest(req: IncomingMessage, url: URL, secret: string): TokenClaims {
+  const token = tokenOf(req, url);
+  if (!token) throw new HttpError(401, 'unauthorized');
+  const v = verifyToken(token, secret);
+  if (!v.ok) throw new HttpError(401, v.code);
+  return v.claims;
+}
+
+/** Inside the request's shop transaction: the rep must exist in this shop and not be removed. */
+export async function requireMember(tx: Tx, claims: TokenClaims): Promise<Member> {
+  const r = await tx.query<{ role: Role; removed_at: Date | null }>('SELECT role, removed_at FROM reps WHERE id = $1', [claims.sub]);
+  const row = r.rows[0];
+  if (!row) throw new HttpError(401, 'unauthorized');
+  if (row.removed_at) throw new HttpError(403, 'removed');
+  return { repId: claims.sub, shopId: claims.shop, role: row.role };
+}
+
+export function canEditLibrary(m: Member): boolean {
+  return m.role === 'lead' || m.role === 'editor';
+}

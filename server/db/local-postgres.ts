@@ -1,0 +1,127 @@
+/**
+ * A private PostgreSQL for trying a team on one machine and for the tests:
+ * initdb into its own folder, listen on 127.0.0.1 only (no Unix socket), a
+ * random password, started and stopped with pg_ctl.
+ *
+ * initdb refuses to run as root, so under root the cluster is run as the
+ * `postgres` system user (the data folder is handed to it).
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export interface LocalPostgres {
+  /** postgres://… URL of the `huashu` database. */
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface LocalPostgresOptions {
+  /** Keep the cluster here across runs; default: a fresh temp folder removed on stop. */
+  dataDir?: string;
+  port?: number;
+  /** Faster, crash-unsafe settings (tests, benchmarks). */
+  ephemeral?: boolean;
+}
+
+const BIN_DIRS = [process.env.PG_BIN, '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'];
+
+export function findPostgresBin(): string {
+  for (const dir of BIN_DIRS) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
+  throw new Error(
+    'PostgreSQL binaries not found (looked for initdb and pg_ctl in ' +
+      BIN_DIRS.filter(Boolean).join(', ') +
+      '). Install them (Debian: apt-get install postgresql-15) or set PG_BIN to their folder.',
+  );
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+function runAsUser(): RunAs | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
+  if (!line) throw new Error('Running as root, and there is no `postgres` system user to run PostgreSQL as (initdb refuses root).');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+function run(file: string, args: string[], as: RunAs | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { ...(as ?? {}), env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, timeout: 60_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${file} ${args.join(' ')} failed: ${stderr || stdout || err.message}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startLocalPostgres(options: LocalPostgresOptions = {}): Promise<LocalPostgres> {
+  const bin = findPostgresBin();
+  const as = runAsUser();
+  const temp = !options.dataDir;
+  const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'huashu-pg-'));
+  const dataDir = join(root, 'cluster');
+  const pwFile = join(root, 'password');
+  mkdirSync(root, { recursive: true });
+  if (as) chownSync(root, as.uid, as.gid);
+  const port = options.port ?? (await freePort());
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    writeFileSync(pwFile, randomBytes(18).toString('base64url') + '\n', { mode: 0o600 });
+    if (as) chownSync(pwFile, as.uid, as.gid);
+    const initArgs = ['-D', dataDir, '-U', 'huashu', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '-E', 'UTF8', '--locale=C'];
+    if (options.ephemeral) initArgs.push('--no-sync');
+    await run(join(bin, 'initdb'), initArgs, as);
+    appendFileSync(
+      join(dataDir, 'postgresql.conf'),
+      ["listen_addresses = '127.0.0.1'", "unix_socket_directories = ''", 'max_connections = 200', ...(options.ephemeral ? ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off'] : [])].join('\n') + '\n',
+    );
+  }
+  const password = readFileSync(pwFile, 'utf8').trim();
+  await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', `-p ${port}`, '-w', '-t', '60', 'start'], as);
+
+  const base = `postgres://huashu:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  try {
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'huashu'`);
+    if (exists.rowCount === 0) await admin.query('CREATE DATABASE huashu');
+  } finally {
+    await admin.end();
+  }
+
+  let stopped = false;
+  return {
+    url: `${base}/huashu`,
+    port,
+    dataDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], as).catch(() => undefined);
+      if (temp) rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

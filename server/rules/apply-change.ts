@@ -1,0 +1,192 @@
+/**
+ * Applies one checked change inside the push transaction (shop row locked).
+ * Returns its result; a refusal is a result, not an exception, so the rest of
+ * the batch still applies.
+ */
+import { checkStatusChange, isFollowUpStatus, isLibraryConflict, mergeAttempts, type AttemptRecord } from '../../lib/sync/conflict-rules';
+import { messageFor } from '../../lib/sync/messages';
+import type { LibraryKind, PushChange, PushResult, RemoteRow } from '../../lib/sync/protocol';
+import { canEditLibrary, type Member } from '../auth/member';
+import type { Tx } from '../db/shop-tx';
+
+const TABLE: Record<LibraryKind, string> = { script: 'scripts', group: 'groups', risk_word: 'risk_words', site_profile: 'site_profiles' };
+
+/** Fields the server owns on a follow-up; a client cannot set them through data. */
+const SERVER_FOLLOWUP_FIELDS = ['status', 'claimedBy', 'leaseUntil', 'attempts', 'outcome', 'outcomeLog', 'updatedAt', 'shopId', 'id'];
+
+export interface ApplyScope {
+  tx: Tx;
+  me: Member;
+  nextSeq: () => number;
+}
+
+const refuse = (changeId: string, code: string, current?: RemoteRow): PushResult => ({ changeId, status: 'rejected', code, message: messageFor(code), ...(current ? { current } : {}) });
+
+export async function applyChange(scope: ApplyScope, c: PushChange): Promise<PushResult> {
+  switch (c.kind) {
+    case 'script':
+    case 'group':
+    case 'risk_word':
+    case 'site_profile':
+      return applyLibrary(scope, c);
+    case 'proposal':
+      return c.op === 'propose' ? propose(scope, c) : decide(scope, c);
+    case 'followup':
+      return applyFollowUp(scope, c);
+    case 'usage':
+      return recordUsage(scope, c);
+  }
+}
+
+async function libraryRow(tx: Tx, kind: LibraryKind, id: string): Promise<RemoteRow | undefined> {
+  const r = await tx.query<{ seq: string; deleted: boolean; data: Record<string, unknown>; ms: string }>(
+    `SELECT seq, deleted, data, (extract(epoch FROM updated_at) * 1000)::bigint AS ms FROM ${TABLE[kind]} WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  const row = r.rows[0];
+  return row && { kind, id, seq: Number(row.seq), deleted: row.deleted, data: row.data, updatedAt: Number(row.ms) };
+}
+
+async function writeLibrary(scope: ApplyScope, kind: LibraryKind, id: string, data: Record<string, unknown>, deleted: boolean): Promise<number> {
+  const seq = scope.nextSeq();
+  await scope.tx.query(
+    `INSERT INTO ${TABLE[kind]} (shop_id, id, seq, deleted, data, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (shop_id, id) DO UPDATE SET seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, data = EXCLUDED.data, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+    [scope.me.shopId, id, seq, deleted, data, scope.me.repId],
+  );
+  return seq;
+}
+
+async function applyLibrary(scope: ApplyScope, c: Extract<PushChange, { kind: LibraryKind }>): Promise<PushResult> {
+  if (!canEditLibrary(scope.me)) return refuse(c.changeId, 'forbidden');
+  const current = await libraryRow(scope.tx, c.kind, c.id);
+  if (isLibraryConflict(current?.seq, c.baseSeq)) return { changeId: c.changeId, status: 'conflict', code: 'conflict', message: messageFor('conflict'), current };
+  if (c.op === 'delete') {
+    if (!current || current.deleted) return { changeId: c.changeId, status: 'applied' };
+    return { changeId: c.changeId, status: 'applied', seq: await writeLibrary(scope, c.kind, c.id, current.data, true) };
+  }
+  const { shopId: _s, updatedAt: _u, deleted: _d, ...data } = c.data;
+  return { changeId: c.changeId, status: 'applied', seq: await writeLibrary(scope, c.kind, c.id, data, false) };
+}
+
+async function propose(scope: ApplyScope, c: Extract<PushChange, { op: 'propose' }>): Promise<PushResult> {
+  const seq = scope.nextSeq();
+  const r = await scope.tx.query(
+    `INSERT INTO proposals (shop_id, id, seq, rep_id, script_id, script, note) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (shop_id, id) DO NOTHING`,
+    [scope.me.shopId, c.id, seq, scope.me.repId, c.data.scriptId ?? null, c.data.script, c.data.note ?? null],
+  );
+  if (r.rowCount === 0) return refuse(c.changeId, 'invalid_row'); // the id is taken by another proposal
+  return { changeId: c.changeId, status: 'applied', seq };
+}
+
+async function decide(scope: ApplyScope, c: Extract<PushChange, { op: 'decide' }>): Promise<PushResult> {
+  if (!canEditLibrary(scope.me)) return refuse(c.changeId, 'forbidden');
+  const r = await scope.tx.query<{ status: string; script_id: string | null; script: Record<string, unknown> }>(
+    'SELECT status, script_id, script FROM proposals WHERE id = $1 FOR UPDATE',
+    [c.id],
+  );
+  const p = r.rows[0];
+  if (!p) return refuse(c.changeId, 'not_found');
+  if (p.status !== 'pending') return { changeId: c.changeId, status: 'conflict', code: 'conflict', message: messageFor('conflict') };
+  if (c.data.decision === 'accept') {
+    const scriptId = p.script_id ?? `proposal-${c.id}`;
+    const { shopId: _s, updatedAt: _u, deleted: _d, ...script } = p.script;
+    await writeLibrary(scope, 'script', scriptId, { ...script, id: scriptId, source: 'team' }, false);
+  }
+  const seq = scope.nextSeq();
+  await scope.tx.query(`UPDATE proposals SET status = $2, decided_by = $3, decided_at = now(), reason = $4, seq = $5, updated_at = now() WHERE id = $1`, [
+    c.id,
+    c.data.decision === 'accept' ? 'accepted' : 'rejected',
+    scope.me.repId,
+    c.data.reason ?? null,
+    seq,
+  ]);
+  return { changeId: c.changeId, status: 'applied', seq };
+}
+
+interface FollowUpRow {
+  status: string;
+  claimed_by: string | null;
+  lease_live: boolean;
+  attempts: AttemptRecord[];
+  deleted: boolean;
+}
+
+async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: 'followup' }>): Promise<PushResult> {
+  const { tx, me } = scope;
+  const r = await tx.query<FollowUpRow>(
+    `SELECT status, claimed_by, coalesce(lease_until > now(), false) AS lease_live, attempts, deleted FROM followups WHERE id = $1 FOR UPDATE`,
+    [c.id],
+  );
+  const row = r.rows[0];
+
+  if (c.op === 'create') {
+    if (row) return { changeId: c.changeId, status: 'applied' }; // already there: creating twice is harmless
+    const data = Object.fromEntries(Object.entries(c.data).filter(([k]) => !SERVER_FOLLOWUP_FIELDS.includes(k)));
+    const dedupeKey = String(c.data.dedupeKey);
+    const live = await tx.query<{ id: string }>(`SELECT id FROM followups WHERE dedupe_key = $1 AND status IN ('open','snoozed') AND NOT deleted`, [dedupeKey]);
+    if (live.rowCount) return { ...refuse(c.changeId, 'duplicate_followup'), current: { kind: 'followup', id: live.rows[0]!.id, seq: 0, deleted: false, data: {}, updatedAt: 0 } };
+    const seq = scope.nextSeq();
+    await tx.query(
+      `INSERT INTO followups (shop_id, id, seq, data, dedupe_key, status, created_by, updated_by) VALUES ($1, $2, $3, $4, $5, 'open', $6, $6)`,
+      [me.shopId, c.id, seq, data, dedupeKey, me.repId],
+    );
+    return { changeId: c.changeId, status: 'applied', seq };
+  }
+
+  if (!row || row.deleted) return refuse(c.changeId, 'not_found');
+  const heldByOther = row.claimed_by !== null && row.claimed_by !== me.repId && row.lease_live;
+
+  if (c.op === 'edit') {
+    const patch: Record<string, unknown> = {};
+    if (typeof c.data.notes === 'string') patch.notes = c.data.notes.slice(0, 2000);
+    if (Array.isArray(c.data.tags)) patch.tags = c.data.tags.filter((t) => typeof t === 'string').slice(0, 20);
+    if (typeof c.data.dueAt === 'number') patch.dueAt = c.data.dueAt;
+    if (typeof c.data.deadlineAt === 'number') patch.deadlineAt = c.data.deadlineAt;
+    const seq = scope.nextSeq();
+    await tx.query(`UPDATE followups SET data = data || $2::jsonb, seq = $3, updated_at = now(), updated_by = $4 WHERE id = $1`, [c.id, patch, seq, me.repId]);
+    return { changeId: c.changeId, status: 'applied', seq };
+  }
+
+  if (c.op === 'status') {
+    if (!isFollowUpStatus(c.data.status) || !isFollowUpStatus(row.status)) return refuse(c.changeId, 'bad_transition');
+    if (heldByOther) return refuse(c.changeId, 'claimed_by_other');
+    const verdict = checkStatusChange(row.status, c.data.status);
+    if (verdict === 'refuse') return refuse(c.changeId, 'bad_transition');
+    const closing = c.data.status === 'done' || c.data.status === 'expired';
+    const outcome = c.data.outcome ?? null;
+    const seq = scope.nextSeq();
+    await tx.query(
+      `UPDATE followups SET status = $2, seq = $3, updated_at = now(), updated_by = $4,
+         outcome = coalesce($5::jsonb, outcome),
+         outcome_log = CASE WHEN $5::jsonb IS NULL THEN outcome_log
+           ELSE outcome_log || jsonb_build_array(jsonb_build_object('outcome', $5::jsonb, 'rep', $4::text, 'at', (extract(epoch FROM now()) * 1000)::bigint)) END,
+         claimed_by = CASE WHEN $6 THEN NULL ELSE claimed_by END,
+         claim_id = CASE WHEN $6 THEN NULL ELSE claim_id END,
+         lease_until = CASE WHEN $6 THEN NULL ELSE lease_until END
+       WHERE id = $1`,
+      [c.id, c.data.status, seq, me.repId, outcome, closing],
+    );
+    if (closing) await tx.query('UPDATE claims SET released_at = now() WHERE followup_id = $1 AND released_at IS NULL', [c.id]);
+    return { changeId: c.changeId, status: 'applied', seq };
+  }
+
+  // attempt: only under a claim the server granted to this rep for this follow-up (even if it ran out since).
+  const claim = await tx.query('SELECT 1 FROM claims WHERE id = $1 AND rep_id = $2 AND followup_id = $3', [c.data.claimId, me.repId, c.id]);
+  if (claim.rowCount === 0) return refuse(c.changeId, 'not_claimed');
+  const attempt: AttemptRecord = { at: c.data.at, rep: me.repId, claimId: c.data.claimId, ...(c.data.scriptId ? { scriptId: c.data.scriptId } : {}) };
+  const merged = mergeAttempts(row.attempts, [attempt]);
+  const seq = scope.nextSeq();
+  await tx.query(`UPDATE followups SET attempts = $2, seq = $3, updated_at = now(), updated_by = $4 WHERE id = $1`, [c.id, JSON.stringify(merged), seq, me.repId]);
+  return { changeId: c.changeId, status: 'applied', seq };
+}
+
+async function recordUsage(scope: ApplyScope, c: Extract<PushChange, { kind: 'usage' }>): Promise<PushResult> {
+  // A rep's clock may be wrong: an event "from the future" is dated now.
+  await scope.tx.query(
+    `INSERT INTO usage_events (shop_id, id, rep_id, script_id, site, via, at)
+     VALUES ($1, $2, $3, $4, $5, $6, least(to_timestamp($7::double precision / 1000), now())) ON CONFLICT (shop_id, id) DO NOTHING`,
+    [scope.me.shopId, c.id, scope.me.repId, c.data.scriptId, c.data.site, typeof c.data.via === 'string' ? c.data.via : 'click', c.data.at],
+  );
+  return { changeId: c.changeId, status: 'applied' };
+}
