@@ -78,6 +78,26 @@ export interface Protocol {
   deleteSiteProfile(req: { origin: string }): Result<null>;
   libraryLint(req: undefined): Result<Array<{ script: ReplyScript; findings: RiskFinding[] }>>;
   openOptions(req: undefined): Result<null>;
+  // Options page: library management, import/export, backup, extra sites (entrypoints/background/library-io.ts).
+  /** Insertions per scriptId (all time), read from the usage table's scriptId index. */
+  usageCounts(req: undefined): Result<Record<string, number>>;
+  /** Write many scripts in ONE transaction (import, reorder, move, undo): all or nothing. */
+  saveScripts(req: { scripts: ReplyScript[] }): Result<{ written: number }>;
+  deleteScripts(req: { ids: string[] }): Result<ReplyScript[]>;
+  /** Every table a backup holds (the page wraps it with createBackup). */
+  exportBackup(req: undefined): Result<BackupTables>;
+  /** Replace scripts, settings, follow-ups and usage with a backup's, in one transaction. */
+  restoreBackup(req: BackupTables): Result<{ scripts: number; settings: number; followups: number; usage: number }>;
+  /** After the page got the host permission: register the sidebar there and remember the origin. */
+  addExtraSite(req: { origin: string }): Result<Settings>;
+  removeExtraSite(req: { origin: string }): Result<Settings>;
+}
+
+export interface BackupTables {
+  scripts: ReplyScript[];
+  settings: Array<{ key: string; value: unknown }>;
+  followups: FollowUp[];
+  usage: UsageEvent[];
 }
 
 /** Background → content script messages. */
@@ -155,7 +175,25 @@ const CHECKS: { [K in keyof Protocol]: Check } = {
   deleteSiteProfile: fields({ origin: (v) => str(v, 500) }),
   libraryLint: () => null,
   openOptions: () => null,
+  usageCounts: () => null,
+  saveScripts: (r) => (isObject(r) && Array.isArray(r.scripts) && r.scripts.length <= 200_000 ? firstProblem(r.scripts, scriptShape) : 'scripts must be a list'),
+  deleteScripts: fields({ ids: (v) => Array.isArray(v) && v.length <= 200_000 && v.every((id) => str(id, 200)) }),
+  exportBackup: () => null,
+  restoreBackup: (r) =>
+    isObject(r) && Array.isArray(r.scripts) && Array.isArray(r.settings) && Array.isArray(r.followups) && Array.isArray(r.usage)
+      ? firstProblem(r.scripts, scriptShape)
+      : 'backup must have scripts, settings, followups and usage lists',
+  addExtraSite: fields({ origin: (v) => str(v, 300) }),
+  removeExtraSite: fields({ origin: (v) => str(v, 300) }),
 };
+
+function firstProblem(items: unknown[], check: Check): string | null {
+  for (let i = 0; i < items.length; i++) {
+    const problem = check(items[i]);
+    if (problem) return `item ${i + 1}: ${problem}`;
+  }
+  return null;
+}
 
 /** Every request name the background answers. */
 export const PROTOCOL_NAMES: ReadonlySet<string> = new Set(Object.keys(CHECKS));
