@@ -18,7 +18,7 @@ export function parseBackupRecords(text: string): BackupRecordsResult {
   if (!parsed.ok) return { ok: false, problem: problems.backupInvalid(parsed.error.zh, parsed.error.en) };
   const positions = new Map<number, ImportRecord>();
   parsed.backup.scripts.forEach((s, i) => {
-    const { id: _id, updatedAt: _updatedAt, source: _source, deleted: _deleted, ...base } = s;
+    const { updatedAt: _updatedAt, deleted: _deleted, ...base } = s;
     const record: ImportRecord = { row: 0, text: s.text.trim(), group: s.group, title: s.title, base };
     if (s.code) record.code = s.code;
     if (s.text.length > MAX_TEXT_CHARS) record.error = problems.textTooLong(s.text.length);
