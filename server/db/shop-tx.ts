@@ -54,5 +54,5 @@ export async function lockShopSeq(tx: Tx, shopId: string): Promise<number> {
 
 /** Store the new counter value and wake every service instance's live streams (NOTIFY is sent at commit). */
 export async function publishShopSeq(tx: Tx, shopId: string, seq: number): Promise<void> {
-  await tx.query(`UPDATE shops SET seq = $2 WHERE id = $1 RETURNING pg_notify('huashu_changes', $1::text || ':' || $2::text)`, [shopId, seq]);
+  await tx.query(`UPDATE shops SET seq = $2::bigint WHERE id = $1::uuid RETURNING pg_notify('huashu_changes', $1::uuid::text || ':' || $2::bigint::text)`, [shopId, seq]);
 }
