@@ -60,9 +60,9 @@ export class ScanContext {
     let cs = 0;
     let ss = 0;
     for (let i = 0; i < n; i++) {
-      if (i > 0) {
+      if (i > 0 && this.norm.ends[i - 1] !== this.norm.starts[i]) {
         const gap = original.slice(this.norm.ends[i - 1], this.norm.starts[i]);
-        if (gap.length) {
+        {
           if (SENTENCE_PUNCT.test(gap)) {
             for (let k = ss; k < i; k++) this.sentenceEnd[k] = i;
             ss = i;

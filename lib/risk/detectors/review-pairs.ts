@@ -25,10 +25,8 @@ export function pairReviewRewards(ctx: ScanContext, acts: Span[], rewards: Span[
     for (let k = lo; k < rewards.length && rewards[k]!.start <= act.end + MAX_GAP; k++) {
       const reward = rewards[k]!;
       if (ctx.sentenceFrom(reward.start) !== sentence) continue;
-      // The same characters cannot be both the act and the reward (评价返… is fine, 返 inside 返现 is not an act).
-      if (reward.start < act.end && act.start < reward.end && !(reward.start >= act.end || reward.end <= act.start)) {
-        if (reward.start === act.start && reward.end === act.end) continue;
-      }
+      // The very same characters cannot be both the act and the reward.
+      if (reward.start === act.start && reward.end === act.end) continue;
       hits.push({
         category: 'review_manipulation',
         start: Math.min(act.start, reward.start),
