@@ -11,6 +11,7 @@ import { registerContextMenu } from './context-menu';
 import { registerToolbar } from './toolbar';
 import { registerRiskHandlers } from './risk';
 import { registerSiteProfileHandlers } from './site-profiles';
+import { registerLibraryIoHandlers } from './library-io';
 import { rejectUnknownMessages } from './handle';
 import { PROTOCOL_NAMES } from '@/lib/messages';
 
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   registerToolbar();
   registerRiskHandlers();
   registerSiteProfileHandlers();
+  registerLibraryIoHandlers();
   rejectUnknownMessages(PROTOCOL_NAMES);
   browser.runtime.onInstalled.addListener(() => void seedDefaultLibrary());
   // A wiped database (or a worker that woke before onInstalled ran) gets the library too.

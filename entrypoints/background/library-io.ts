@@ -1,0 +1,89 @@
+/**
+ * The options page's library work: usage counts, bulk writes (import, move,
+ * reorder, undo), bulk delete, backup export/restore and the library lint.
+ * Every bulk write is one Dexie transaction, so an import or a restore either
+ * lands whole or not at all. Afterwards the suggestion index is rebuilt on
+ * next use and open sidebars are told the library changed.
+ */
+import { scanText } from '@/lib/risk/scanner';
+import type { ReplyScript } from '@/lib/types';
+import { database, readSettings } from './database';
+import { handle } from './handle';
+import { resetMatcher } from './reply-scripts';
+import { broadcastLibraryChanged } from './broadcast';
+import { registerExtraSiteHandlers, syncExtraSites } from './extra-sites';
+
+function libraryChanged(): void {
+  resetMatcher();
+  broadcastLibraryChanged();
+}
+
+export function registerLibraryIoHandlers(): void {
+  handle('usageCounts', async () => {
+    const counts: Record<string, number> = {};
+    // Keys only, walked along the scriptId index: no usage row is loaded.
+    await database().usage.orderBy('scriptId').eachKey((key) => {
+      const id = String(key);
+      counts[id] = (counts[id] ?? 0) + 1;
+    });
+    return counts;
+  });
+
+  handle('saveScripts', async (req) => {
+    const d = database();
+    await d.transaction('rw', d.scripts, async () => {
+      await d.scripts.bulkPut(req.scripts);
+    });
+    libraryChanged();
+    return { written: req.scripts.length };
+  });
+
+  handle('deleteScripts', async (req) => {
+    const d = database();
+    let removed: ReplyScript[] = [];
+    await d.transaction('rw', d.scripts, async () => {
+      removed = (await d.scripts.bulkGet(req.ids)).filter((s): s is ReplyScript => !!s);
+      await d.scripts.bulkDelete(req.ids);
+    });
+    libraryChanged();
+    return removed;
+  });
+
+  handle('exportBackup', async () => {
+    const d = database();
+    return d.transaction('r', [d.scripts, d.settings, d.followups, d.usage], async () => ({
+      scripts: (await d.scripts.toArray()).filter((s) => !s.deleted),
+      settings: await d.settings.toArray(),
+      followups: await d.followups.toArray(),
+      usage: await d.usage.toArray(),
+    }));
+  });
+
+  handle('restoreBackup', async (backup) => {
+    const d = database();
+    await d.transaction('rw', [d.scripts, d.settings, d.followups, d.usage], async () => {
+      await Promise.all([d.scripts.clear(), d.settings.clear(), d.followups.clear(), d.usage.clear()]);
+      await d.scripts.bulkPut(backup.scripts);
+      await d.settings.bulkPut(backup.settings);
+      await d.followups.bulkPut(backup.followups);
+      await d.usage.bulkPut(backup.usage);
+    });
+    libraryChanged();
+    await syncExtraSites().catch(() => undefined);
+    return { scripts: backup.scripts.length, settings: backup.settings.length, followups: backup.followups.length, usage: backup.usage.length };
+  });
+
+  handle('libraryLint', async () => {
+    const settings = await readSettings();
+    const options = { customBanned: settings.customBanned, allowed: settings.allowedWords };
+    const scripts = (await database().scripts.toArray()).filter((s) => !s.deleted);
+    const out: Array<{ script: ReplyScript; findings: ReturnType<typeof scanText> }> = [];
+    for (const script of scripts) {
+      const findings = scanText(script.text, options).filter((f) => f.severity !== 'tip');
+      if (findings.length) out.push({ script, findings });
+    }
+    return out;
+  });
+
+  registerExtraSiteHandlers();
+}
