@@ -41,11 +41,17 @@ const DIGIT = /[0-9]/;
 /**
  * Fold one original code point: compatibility form (full-width → ASCII,
  * circled digits → digits), lower case. May return several characters.
+ * Cached per code point: drafts are scanned on every keystroke.
  */
+const foldCache = new Map<string, string>();
 function foldCodePoint(ch: string): string {
-  const folded = ch.normalize('NFKC').toLowerCase();
-  // NFKC turns the ideographic space and friends into spaces; keep them as one space.
-  return folded.length === 0 ? ch : folded;
+  let out = foldCache.get(ch);
+  if (out === undefined) {
+    const folded = ch.normalize('NFKC').toLowerCase();
+    out = folded.length === 0 ? ch : folded;
+    if (foldCache.size < 100_000) foldCache.set(ch, out);
+  }
+  return out;
 }
 
 const simplifiedCache = new Map<string, string>();
@@ -53,9 +59,30 @@ function simplifyChar(ch: string): string {
   let out = simplifiedCache.get(ch);
   if (out === undefined) {
     out = toSimplified(ch);
-    if (simplifiedCache.size < 50_000) simplifiedCache.set(ch, out);
+    if (simplifiedCache.size < 100_000) simplifiedCache.set(ch, out);
   }
   return out;
+}
+
+/** True when no character would change on its own: plain Simplified text skips the phrase converter. */
+function alreadySimplified(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x2e80) continue; // ASCII, Latin, symbols: never converted
+    const ch = text[i]!;
+    if (simplifyChar(ch) !== ch) return false;
+  }
+  return true;
+}
+
+const letterOrDigitCache = new Map<string, boolean>();
+function isLetterOrDigit(ch: string): boolean {
+  let yes = letterOrDigitCache.get(ch);
+  if (yes === undefined) {
+    yes = LETTER_OR_DIGIT.test(ch);
+    if (letterOrDigitCache.size < 100_000) letterOrDigitCache.set(ch, yes);
+  }
+  return yes;
 }
 
 export function normalize(input: string, options: NormalizeOptions = {}): NormalizedText {
@@ -76,7 +103,7 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
 
   // 2. Traditional → Simplified. Phrase conversion keeps the length almost always;
   // when it does not, fall back to character-by-character so offsets stay exact.
-  let simplified = toSimplified(folded);
+  let simplified = alreadySimplified(folded) ? folded : toSimplified(folded);
   if (simplified.length !== folded.length) {
     simplified = '';
     for (let i = 0; i < folded.length; i++) {
@@ -96,7 +123,7 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
   for (let i = 0; i < simplified.length; i++) {
     const ch = simplified[i]!;
     // Lone surrogate halves (emoji, rare CJK) count as noise unless part of a letter.
-    if (options.dropNoise && !LETTER_OR_DIGIT.test(ch)) {
+    if (options.dropNoise && !isLetterOrDigit(ch)) {
       const pair = simplified.slice(i, i + 2);
       if (!(pair.length === 2 && /^[\p{L}\p{N}]$/u.test(pair))) continue;
     }
