@@ -26,6 +26,8 @@ export interface InsertOptions {
   replaceAll?: boolean;
   /** Replace these text offsets instead of the live selection (a saved selection, a risk finding's range). */
   selection?: TextSelection;
+  /** Only try the strategy with this name (diagnostics and tests of each fallback). */
+  onlyStrategy?: string;
 }
 
 /** Compare texts the way the rep sees them: same line endings, no nbsp/zero-width, no trailing blank lines. */
@@ -75,7 +77,7 @@ export async function insertText(target: HTMLElement, text: string, options: Ins
   let selection: TextSelection | null;
   if (options.replaceAll) selection = { start: 0, end: current.length };
   else if (options.selection) selection = options.selection;
-  else selection = liveSelection ?? (isTextControl(field) && wasFocused ? getSelectionOffsets(field) : null);
+  else selection = liveSelection;
   if (!selection) {
     // Focusing a textarea restores its own last selection; a contenteditable's caret goes to the end.
     selection = isTextControl(field) ? getSelectionOffsets(field) : null;
@@ -93,7 +95,8 @@ export async function insertText(target: HTMLElement, text: string, options: Ins
   const mustChange = rawExpected !== current;
   const ctx = { field, text: insert };
   let last = 'none';
-  for (const strategy of picker.strategies(ctx)) {
+  const chain = picker.strategies(ctx).filter((s) => !options.onlyStrategy || s.name === options.onlyStrategy);
+  for (const strategy of chain) {
     last = strategy.name;
     const before = readFieldText(field);
     let started: boolean;

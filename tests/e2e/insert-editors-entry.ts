@@ -4,3 +4,4 @@ export { replaceRange } from '../../lib/insert/replace-range';
 export { readFieldText, getCaretOffset } from '../../lib/insert/read-field';
 export { detectEditor } from '../../lib/insert/detect-editor';
 export { trackLastEditable } from '../../lib/insert/focus-tracker';
+export { strategyNames } from '../../lib/insert/strategy-names';

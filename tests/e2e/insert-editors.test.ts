@@ -191,6 +191,67 @@ describe.each(EDITORS)('%s', (name) => {
   });
 });
 
+// Each fallback in an editor's chain, forced on its own: it either gets the
+// whole text into the MODEL or leaves the draft untouched (no half inserts).
+const fallbacks: Record<string, Record<string, string>> = {};
+const timings: Record<string, number[]> = {};
+
+describe.each(EDITORS)('%s chain, one strategy at a time', (name) => {
+  test('every strategy in the chain works alone or changes nothing', async () => {
+    const probe = await openEditor(name);
+    const names = await probe.evaluate((t) => window.HuashuInsert.strategyNames(document.querySelector<HTMLElement>('#editor')!, t), REPLY);
+    await probe.close();
+    expect(names.length).toBeGreaterThan(0);
+    for (const strategy of names) {
+      const page = await openEditor(name);
+      await typeInto(page, 'ab');
+      const { result, ms } = await page.evaluate(async ([t, only]) => {
+        const started = performance.now();
+        const r = await window.HuashuInsert.insertText(document.querySelector<HTMLElement>('#editor')!, t, { onlyStrategy: only });
+        return { result: r, ms: performance.now() - started };
+      }, [REPLY, strategy] as const);
+      (fallbacks[name] ??= {})[strategy] = result.ok ? 'works' : `no (${result.reason})`;
+      if (result.ok) {
+        (timings[name] ??= []).push(Math.round(ms));
+        await expect.poll(() => model(page)).toBe('ab' + REPLY);
+        await expectSendDelivers(page, 'ab' + REPLY);
+      } else {
+        expect(await model(page)).toBe('ab');
+      }
+      await page.close();
+    }
+    // The first strategy of every chain must work on the real editor.
+    expect(fallbacks[name]![names[0]!]).toBe('works');
+  });
+});
+
+afterAll(() => {
+  console.log('each strategy forced alone:\n' + JSON.stringify(fallbacks, null, 2));
+  console.log('insertText wall time per editor when it worked (ms, informational):\n' + JSON.stringify(timings));
+});
+
+// Facts about the editors that the pickers rely on (see lib/insert/slate.ts and lexical.ts).
+// If an editor upgrade changes them, these fail and the picker order deserves a second look.
+describe('editor facts behind the pickers', () => {
+  test('Slate: execCommand text shows in the DOM but never reaches the model', async () => {
+    const page = await openEditor('slate');
+    await typeInto(page, 'ab');
+    await page.evaluate(() => document.execCommand('insertText', false, '好的'));
+    await expect.poll(() => page.evaluate(() => window.HuashuInsert.readFieldText(document.querySelector<HTMLElement>('#editor')!))).toBe('ab好的');
+    expect(await model(page)).toBe('ab');
+    await page.close();
+  });
+
+  test('Lexical: one execCommand insertText with a newline does not keep the text intact', async () => {
+    const page = await openEditor('lexical');
+    await typeInto(page, 'ab');
+    await page.evaluate((t) => document.execCommand('insertText', false, t), REPLY);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await model(page)).not.toBe('ab' + REPLY);
+    await page.close();
+  });
+});
+
 describe.each(['react-textarea', 'vue-textarea'] as const)('%s undo', (name) => {
   test('Ctrl+Z after insertion restores the previous draft', async () => {
     const page = await openEditor(name);
