@@ -170,7 +170,10 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
 
   function intentsFor(text: string, stage: Stage | undefined): IntentEvidence[] {
     const found = new Map<string, KeyHit[]>();
-    for (const [entry, shared] of index.candidates(text)) {
+    const candidates: Array<[TriggerEntry, string[]]> = index.exact(text).map((e) => [e, e.grams]);
+    const seen = new Set(candidates.map(([e]) => e));
+    for (const pair of index.partial(text)) if (!seen.has(pair[0])) candidates.push(pair);
+    for (const [entry, shared] of candidates) {
       const hit = scoreKey(entry, shared, text);
       if (!hit) continue;
       for (const intent of entry.holders.keys()) {

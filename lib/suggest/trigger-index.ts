@@ -28,6 +28,7 @@ export class TriggerIndex {
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { key, grams: gramsOf(key), holders: new Map() };
+      if (key.length > this.maxKeyLength) this.maxKeyLength = key.length;
       this.entries.set(key, entry);
       for (const g of entry.grams) {
         let set = this.postings.get(g);
@@ -62,26 +63,47 @@ export class TriggerIndex {
     return Math.log(1 + (this.entries.size + 1) / (df + 1));
   }
 
-  /**
-   * Phrases sharing at least one gram with the text, with the grams they share.
-   * One-character phrases are looked up only for very short texts (在, 贵, 好).
-   */
-  candidates(text: string): Map<TriggerEntry, string[]> {
-    const found = new Map<TriggerEntry, string[]>();
-    const visit = (gram: string) => {
-      const set = this.postings.get(gram);
-      if (!set) return;
-      for (const entry of set) {
-        const list = found.get(entry);
-        if (list) list.push(gram);
-        else found.set(entry, [gram]);
+  /** Longest key ever added (bounds the substring scan; never shrinks, which is harmless). */
+  private maxKeyLength = 1;
+
+  /** Phrases that occur in `text` verbatim: every substring is looked up, so cost is O(len × longest key). */
+  exact(text: string): TriggerEntry[] {
+    const out: TriggerEntry[] = [];
+    const longest = Math.min(this.maxKeyLength, MAX_KEY_SCAN);
+    for (let i = 0; i < text.length; i++) {
+      for (let l = 1; l <= longest && i + l <= text.length; l++) {
+        const entry = this.entries.get(text.slice(i, i + l));
+        if (entry) out.push(entry);
       }
-    };
-    if (text.length >= 2) for (const g of gramsOf(text)) visit(g);
-    if (text.length > 0 && text.length <= 3) {
-      visit(text[0]!);
-      if (text.length > 1) visit(text[text.length - 1]!);
     }
-    return found;
+    return out;
+  }
+
+  /**
+   * Phrases of four or more characters sharing at least two grams with `text` without occurring
+   * in it (typos, an inserted word). Grams common to very many phrases (什么, 怎么) are not used
+   * to find candidates: they carry little evidence and would make the lookup slow.
+   */
+  partial(text: string): Array<[TriggerEntry, string[]]> {
+    const found = new Map<TriggerEntry, string[]>();
+    const cap = Math.max(PARTIAL_DF_FLOOR, this.entries.size * PARTIAL_DF_SHARE);
+    for (const g of gramsOf(text)) {
+      if (g.length < 2) continue;
+      const set = this.postings.get(g);
+      if (!set || set.size > cap) continue;
+      for (const entry of set) {
+        if (entry.key.length < 4) continue;
+        const list = found.get(entry);
+        if (list) list.push(g);
+        else found.set(entry, [g]);
+      }
+    }
+    const out: Array<[TriggerEntry, string[]]> = [];
+    for (const [entry, grams] of found) if (grams.length >= 2) out.push([entry, grams]);
+    return out;
   }
 }
+
+const MAX_KEY_SCAN = 16;
+const PARTIAL_DF_FLOOR = 64;
+const PARTIAL_DF_SHARE = 0.02;
