@@ -66,7 +66,7 @@ function isKindValue(value: string): boolean {
 }
 
 /** Stable single-element tokens of an element, best first. `forKind` leaves out per-record ids. */
-export function stableTokens(el: Element, forKind = false): string[] {
+export function stableTokens(el: Element, forKind = false, allowHashed = false): string[] {
   const tokens: string[] = [];
   const tag = el.localName;
   if (!forKind && el.id && !looksHashed(el.id) && !/\d{3,}/.test(el.id)) tokens.push(`#${cssEscape(el.id)}`);
@@ -76,6 +76,8 @@ export function stableTokens(el: Element, forKind = false): string[] {
   }
   for (const attr of Array.from(el.attributes)) {
     if (!attr.name.startsWith('data-') || HOOK_ATTRIBUTES.includes(attr.name)) continue;
+    // For a kind of row, per-record attributes (data-msgid="d5", data-key) would pin one message.
+    if (forKind && (/(id|key|uid|index|idx|time|ts)$/i.test(attr.name) || /\d/.test(attr.value))) continue;
     if (isKindValue(attr.value) && attr.value.length <= 24) tokens.push(attrSelector(attr.name, attr.value));
   }
   for (const c of Array.from(el.classList)) {
@@ -84,6 +86,7 @@ export function stableTokens(el: Element, forKind = false): string[] {
     else {
       const fragment = readableFragment(c);
       if (fragment) tokens.push(`[class*="${fragment}"]`);
+      else if (allowHashed) tokens.push(`.${cssEscape(c)}`);
     }
   }
   if (el.getAttribute('contenteditable') === 'true' || el.getAttribute('contenteditable') === '') tokens.push(`${tag}[contenteditable]`);
@@ -146,6 +149,14 @@ export function deriveUniqueSelector(el: Element, root: ParentNode = el.ownerDoc
   return path.join(' > ');
 }
 
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
 /** The element's chain from itself up to (not including) `stop`. */
 function chainUpTo(el: Element, stop: Element): Element[] {
   const chain: Element[] = [];
@@ -183,19 +194,30 @@ interface Candidate {
  * not the row with its time line. Null when the two examples cannot be told
  * apart by anything stable.
  */
-export function deriveMessageSelectors(list: Element, buyerExample: Element, sellerExample: Element): MessageSelectors | null {
-  const buyer = deriveKindSelector(list, buyerExample, sellerExample);
-  const seller = deriveKindSelector(list, sellerExample, buyerExample);
+export function deriveMessageSelectors(list: Element, buyerExample: Element, sellerExample: Element, options: { allowHashed?: boolean } = {}): MessageSelectors | null {
+  const buyer = deriveKindSelector(list, buyerExample, sellerExample, options);
+  const seller = deriveKindSelector(list, sellerExample, buyerExample, options);
   return buyer && seller ? { buyer, seller } : null;
 }
 
-export function deriveKindSelector(list: Element, example: Element, other: Element): string | null {
+/**
+ * One side's selector. With `allowHashed`, hashed classes are a last resort
+ * (a page whose only difference between the sides is a hash); such a
+ * profile breaks when the page redeploys, and the rep is told so.
+ */
+export function deriveKindSelector(list: Element, example: Element, other: Element, { allowHashed = false }: { allowHashed?: boolean } = {}): string | null {
   if (!list.contains(example) || example === list) return null;
   const chain = chainUpTo(example, list);
-  const otherChain = new Set(list.contains(other) ? chainUpTo(other, list) : []);
+  const otherList = list.contains(other) ? chainUpTo(other, list) : [];
+  const otherChain = new Set(otherList);
   const candidates: Candidate[] = [];
   chain.forEach((ancestor, level) => {
-    for (const token of stableTokens(ancestor, true)) {
+    const own = stableTokens(ancestor, true, allowHashed);
+    // The other side's element at the same depth below the list: what it has and we lack can be excluded (`.row:not(.row--self)`).
+    const peer = otherList[otherList.length - (chain.length - level)];
+    const negations = peer ? stableTokens(peer, true, allowHashed).filter((t) => t.startsWith('.') && !safeMatches(ancestor, t)) : [];
+    const tokens = [...own, ...own.flatMap((t) => negations.map((n) => `${t}:not(${n})`))];
+    for (const token of tokens) {
       for (const rest of pathFrom(ancestor, example)) {
         const selector = `${token}${rest}`.trim();
         const found = queryAll(list, selector);
@@ -204,9 +226,11 @@ export function deriveKindSelector(list: Element, example: Element, other: Eleme
         if (found.some((f) => otherChain.has(f) || f.contains(other) || other.contains(f))) continue;
         // Nested matches would read a message twice.
         if (found.some((f) => found.some((g) => g !== f && g.contains(f)))) continue;
-        const generalises = found.length >= 2 ? 0 : 100;
+        // Matching several rows is a good sign (not a one-off class), but a closer, plainer token matters more.
+        const generalises = found.length >= 2 ? 0 : 15;
         const depth = selector.split(/\s+|>/).filter(Boolean).length;
-        candidates.push({ selector, count: found.length, score: generalises + level * 10 + depth + (token.startsWith('[class*=') ? 3 : 0) });
+        const penalty = (token.startsWith('[class*=') ? 3 : 0) + (token.includes(':not(') ? 25 : 0);
+        candidates.push({ selector, count: found.length, score: generalises + level * 10 + depth + penalty });
       }
     }
   });

@@ -169,3 +169,16 @@ describe('a profile taught on each marketplace snapshot reads it', () => {
     });
   }
 });
+
+describe('hashed classes as the last resort', () => {
+  it('Shopee-like rows that differ only by a hash: null by default, a working selector when allowed', () => {
+    html('<div class="l"><div class="_8uJk3Pq"><div class="_0bQx4Bb">hi</div></div><div class="_8uJk3Pq _5sRgtMe"><div class="_0bQx4Bb">hello</div></div><div class="_8uJk3Pq"><div class="_0bQx4Bb">ship?</div></div></div>');
+    const list = $('.l');
+    const [buyer, seller] = [list.querySelectorAll('._0bQx4Bb')[2]!, list.querySelectorAll('._0bQx4Bb')[1]!];
+    expect(deriveMessageSelectors(list, buyer, seller)).toBeNull();
+    const m = deriveMessageSelectors(list, buyer, seller, { allowHashed: true })!;
+    expect([...list.querySelectorAll(m.seller)].map((e) => e.textContent)).toEqual(['hello']);
+    // The buyer side has no class of its own: whatever is chosen must still exclude the seller row.
+    expect([...list.querySelectorAll(m.buyer)].map((e) => e.textContent)).not.toContain('hello');
+  });
+});
