@@ -19,7 +19,12 @@ import { canonicalText, canonicalTrigger } from './canonical.ts';
 import { splitClauses, type Clause } from './clauses.ts';
 import { usageBonus, usageTable, type UsageInput } from './frecency.ts';
 import { highlightPhrases } from './highlights.ts';
-import { intentLabel, intentPrior, SMALL_TALK, stageFactor, type Stage } from './intents.ts';
+import { INTENT_INFO, intentLabel, intentPrior, SMALL_TALK, stageFactor, type Stage } from './intents.ts';
+
+/** A clause that asks something (not small talk, not a reply only the seller starts). */
+function isBuyerQuestion(intent: string): boolean {
+  return !SMALL_TALK.has(intent) && INTENT_INFO[intent]?.stage !== 'seller';
+}
 import { createSearcher } from './search.ts';
 import { TriggerIndex, type TriggerEntry } from './trigger-index.ts';
 
@@ -305,7 +310,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       .filter((r): r is NonNullable<typeof r> => r !== undefined && r.picks.length > 0);
     if (results.length === 0) return [];
     const strongest = Math.max(...results.map((r) => r.lead));
-    const hasRealQuestion = results.some((r) => !SMALL_TALK.has(r.intents[0]!.intent));
+    const hasRealQuestion = results.some((r) => isBuyerQuestion(r.intents[0]!.intent));
     const ordered = results
       .filter((r) => r.lead >= 0.3 * strongest)
       .map((r) => {
