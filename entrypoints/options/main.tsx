@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { call } from '@/components/api';
-import { setLanguage } from '@/components/i18n';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { applyLanguage } from '@/components/options/ui-state';
 import '@/components/page.css';
 
 void call('getSettings')
-  .then((s) => setLanguage(s.language))
+  .then((s) => applyLanguage(s.language))
   .catch(() => undefined)
   .finally(() => render(<OptionsApp />, document.getElementById('app')!));
