@@ -124,7 +124,7 @@ export class SyncClient {
     this.o = {
       now: () => Date.now(),
       newId: () => globalThis.crypto.randomUUID(),
-      pushBatchSize: 200,
+      pushBatchSize: 500,
       pullLimit: LIMITS.defaultPullLimit,
       ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
@@ -255,6 +255,20 @@ export class SyncClient {
     s.outbox = enqueue(s.outbox, change, this.o.now());
     await this.save('outbox');
     return change.changeId;
+  }
+
+  /** Queue many changes with one storage write (imports, bulk edits). */
+  async queueMany(bodies: ChangeBody[]): Promise<string[]> {
+    const s = await this.load();
+    const now = this.o.now();
+    const ids: string[] = [];
+    for (const body of bodies) {
+      const change = { ...body, changeId: this.o.newId() } as PushChange;
+      s.outbox = enqueue(s.outbox, change, now);
+      ids.push(change.changeId);
+    }
+    await this.save('outbox');
+    return ids;
   }
 
   /** Push the whole outbox in batches. Returns how many changes the server answered. */

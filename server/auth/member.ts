@@ -40,3 +40,16 @@ export async function requireMember(tx: Tx, claims: TokenClaims): Promise<Member
 export function canEditLibrary(m: Member): boolean {
   return m.role === 'lead' || m.role === 'editor';
 }
+
+/** requireMember and lockShopSeq in one round trip (the push path). */
+export async function requireMemberLocked(tx: Tx, claims: TokenClaims): Promise<{ me: Member; seq: number }> {
+  const r = await tx.query<{ role: Role | null; removed_at: Date | null; seq: string }>(
+    `WITH s AS (SELECT seq FROM shops WHERE id = $2 FOR UPDATE)
+     SELECT r.role, r.removed_at, s.seq FROM s LEFT JOIN reps r ON r.id = $1`,
+    [claims.sub, claims.shop],
+  );
+  const row = r.rows[0];
+  if (!row || !row.role) throw new HttpError(401, 'unauthorized');
+  if (row.removed_at) throw new HttpError(403, 'removed');
+  return { me: { repId: claims.sub, shopId: claims.shop, role: row.role }, seq: Number(row.seq) };
+}

@@ -6,13 +6,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { messageFor } from '../../lib/sync/messages';
-import { LIMITS, type PushResponse, type PushResult } from '../../lib/sync/protocol';
-import { requireMember, verifyRequest } from '../auth/member';
+import { LIBRARY_KINDS, LIMITS, type PushResponse, type PushResult } from '../../lib/sync/protocol';
+import { canEditLibrary, requireMemberLocked, verifyRequest } from '../auth/member';
 import type { AppContext } from '../context';
-import { lockShopSeq, publishShopSeq, withShopTx } from '../db/shop-tx';
+import { publishShopSeq, withShopTx } from '../db/shop-tx';
 import { readJson } from '../http/json-body';
 import { sendJson } from '../http/respond';
 import { applyChange } from '../rules/apply-change';
+import { LibraryBatch } from '../rules/library-batch';
 import { changeIdsOf, checkChange } from '../rules/validate-change';
 
 export function push(ctx: AppContext) {
@@ -20,14 +21,19 @@ export function push(ctx: AppContext) {
     const claims = verifyRequest(req, url, ctx.secret);
     const raw = changeIdsOf(await readJson(req, LIMITS.maxBodyBytes));
     const results = await withShopTx(ctx.pool, { shopId: claims.shop }, async (tx) => {
-      const me = await requireMember(tx, claims);
-      const start = await lockShopSeq(tx, claims.shop);
+      const { me, seq: start } = await requireMemberLocked(tx, claims);
       let seq = start;
+      const library = new LibraryBatch(tx, claims.shop, me.repId);
       const ids = raw.map((c) => (c as { changeId: string }).changeId);
       const known = new Map<string, PushResult>();
       const prior = await tx.query<{ change_id: string; result: PushResult }>('SELECT change_id, result FROM processed_changes WHERE change_id = ANY($1)', [ids]);
       for (const p of prior.rows) known.set(p.change_id, p.result);
 
+      // Lock and load every library row of the batch up front (one query per table).
+      for (const kind of LIBRARY_KINDS) {
+        const libIds = raw.filter((c) => (c as { kind?: unknown }).kind === kind && typeof (c as { id?: unknown }).id === 'string').map((c) => (c as { id: string }).id);
+        if (libIds.length > 0 && canEditLibrary(me)) await library.preload(kind, libIds);
+      }
       const out: PushResult[] = [];
       const fresh: PushResult[] = [];
       for (const item of raw) {
@@ -39,12 +45,13 @@ export function push(ctx: AppContext) {
         }
         const checked = checkChange(item);
         const result: PushResult = checked.ok
-          ? await applyChange({ tx, me, nextSeq: () => ++seq }, checked.change)
+          ? await applyChange({ tx, me, nextSeq: () => ++seq, library }, checked.change)
           : { changeId, status: 'rejected', code: checked.code, message: messageFor(checked.code) };
         known.set(changeId, result);
         fresh.push(result);
         out.push(result);
       }
+      await library.flush();
       if (fresh.length > 0) {
         await tx.query(
           `INSERT INTO processed_changes (shop_id, change_id, rep_id, result) SELECT $1, c, $2, r FROM unnest($3::text[], $4::jsonb[]) AS t(c, r)`,

@@ -8,8 +8,8 @@ import { messageFor } from '../../lib/sync/messages';
 import type { LibraryKind, PushChange, PushResult, RemoteRow } from '../../lib/sync/protocol';
 import { canEditLibrary, type Member } from '../auth/member';
 import type { Tx } from '../db/shop-tx';
+import type { LibraryBatch } from './library-batch';
 
-const TABLE: Record<LibraryKind, string> = { script: 'scripts', group: 'groups', risk_word: 'risk_words', site_profile: 'site_profiles' };
 
 /** Fields the server owns on a follow-up; a client cannot set them through data. */
 const SERVER_FOLLOWUP_FIELDS = ['status', 'claimedBy', 'leaseUntil', 'attempts', 'outcome', 'outcomeLog', 'updatedAt', 'shopId', 'id'];
@@ -18,6 +18,7 @@ export interface ApplyScope {
   tx: Tx;
   me: Member;
   nextSeq: () => number;
+  library: LibraryBatch;
 }
 
 const refuse = (changeId: string, code: string, current?: RemoteRow): PushResult => ({ changeId, status: 'rejected', code, message: messageFor(code), ...(current ? { current } : {}) });
@@ -38,35 +39,20 @@ export async function applyChange(scope: ApplyScope, c: PushChange): Promise<Pus
   }
 }
 
-async function libraryRow(tx: Tx, kind: LibraryKind, id: string): Promise<RemoteRow | undefined> {
-  const r = await tx.query<{ seq: string; deleted: boolean; data: Record<string, unknown>; ms: string }>(
-    `SELECT seq, deleted, data, (extract(epoch FROM updated_at) * 1000)::bigint AS ms FROM ${TABLE[kind]} WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
-  const row = r.rows[0];
-  return row && { kind, id, seq: Number(row.seq), deleted: row.deleted, data: row.data, updatedAt: Number(row.ms) };
-}
-
-async function writeLibrary(scope: ApplyScope, kind: LibraryKind, id: string, data: Record<string, unknown>, deleted: boolean): Promise<number> {
-  const seq = scope.nextSeq();
-  await scope.tx.query(
-    `INSERT INTO ${TABLE[kind]} (shop_id, id, seq, deleted, data, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (shop_id, id) DO UPDATE SET seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, data = EXCLUDED.data, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-    [scope.me.shopId, id, seq, deleted, data, scope.me.repId],
-  );
-  return seq;
-}
-
 async function applyLibrary(scope: ApplyScope, c: Extract<PushChange, { kind: LibraryKind }>): Promise<PushResult> {
   if (!canEditLibrary(scope.me)) return refuse(c.changeId, 'forbidden');
-  const current = await libraryRow(scope.tx, c.kind, c.id);
+  const current = await scope.library.get(c.kind, c.id);
   if (isLibraryConflict(current?.seq, c.baseSeq)) return { changeId: c.changeId, status: 'conflict', code: 'conflict', message: messageFor('conflict'), current };
   if (c.op === 'delete') {
     if (!current || current.deleted) return { changeId: c.changeId, status: 'applied' };
-    return { changeId: c.changeId, status: 'applied', seq: await writeLibrary(scope, c.kind, c.id, current.data, true) };
+    const seq = scope.nextSeq();
+    scope.library.put(c.kind, c.id, seq, current.data, true);
+    return { changeId: c.changeId, status: 'applied', seq };
   }
   const { shopId: _s, updatedAt: _u, deleted: _d, ...data } = c.data;
-  return { changeId: c.changeId, status: 'applied', seq: await writeLibrary(scope, c.kind, c.id, data, false) };
+  const seq = scope.nextSeq();
+  scope.library.put(c.kind, c.id, seq, data, false);
+  return { changeId: c.changeId, status: 'applied', seq };
 }
 
 async function propose(scope: ApplyScope, c: Extract<PushChange, { op: 'propose' }>): Promise<PushResult> {
@@ -91,7 +77,8 @@ async function decide(scope: ApplyScope, c: Extract<PushChange, { op: 'decide' }
   if (c.data.decision === 'accept') {
     const scriptId = p.script_id ?? `proposal-${c.id}`;
     const { shopId: _s, updatedAt: _u, deleted: _d, ...script } = p.script;
-    await writeLibrary(scope, 'script', scriptId, { ...script, id: scriptId, source: 'team' }, false);
+    await scope.library.get('script', scriptId);
+    scope.library.put('script', scriptId, scope.nextSeq(), { ...script, id: scriptId, source: 'team' }, false);
   }
   const seq = scope.nextSeq();
   await scope.tx.query(`UPDATE proposals SET status = $2, decided_by = $3, decided_at = now(), reason = $4, seq = $5, updated_at = now() WHERE id = $1`, [

@@ -76,11 +76,11 @@ export function newRep(baseUrl: string, now?: () => number): TestRep {
 }
 
 /** Poll until fn() is truthy (live-stream tests); throws after timeoutMs. */
-export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, stepMs = 25): Promise<T> {
+export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 10_000, stepMs = 25): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error('waitFor: timed out');
     await new Promise((r) => setTimeout(r, stepMs));
   }
