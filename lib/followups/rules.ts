@@ -10,3 +10,4 @@ export * from './schedule';
 export * from './status';
 export * from './due-text';
 export * from './validate';
+export * from './snooze-presets';
