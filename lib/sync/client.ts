@@ -14,6 +14,7 @@ import { canAct, leaseFromClaim, pruneLeases, type Lease } from './lease';
 import { SYNC_MESSAGES, messageFor, type SyncMessage } from './messages';
 import {
   enqueue,
+  enqueueAll,
   markSent,
   pendingKeys,
   settle,
@@ -261,14 +262,10 @@ export class SyncClient {
   async queueMany(bodies: ChangeBody[]): Promise<string[]> {
     const s = await this.load();
     const now = this.o.now();
-    const ids: string[] = [];
-    for (const body of bodies) {
-      const change = { ...body, changeId: this.o.newId() } as PushChange;
-      s.outbox = enqueue(s.outbox, change, now);
-      ids.push(change.changeId);
-    }
+    const changes = bodies.map((body) => ({ ...body, changeId: this.o.newId() }) as PushChange);
+    s.outbox = enqueueAll(s.outbox, changes, now);
     await this.save('outbox');
-    return ids;
+    return changes.map((c) => c.changeId);
   }
 
   /** Push the whole outbox in batches. Returns how many changes the server answered. */

@@ -32,20 +32,33 @@ export interface RejectedRecord {
 const COALESCABLE_OPS = new Set(['upsert', 'edit']);
 
 export function enqueue(outbox: readonly OutboxEntry[], change: PushChange, now: number): OutboxEntry[] {
-  if (COALESCABLE_OPS.has(change.op)) {
-    const i = outbox.findIndex(
-      (e) => e.sends === 0 && e.change.kind === change.kind && e.change.id === change.id && e.change.op === change.op,
-    );
-    if (i >= 0) {
-      const prev = outbox[i]!;
-      const merged = { ...change, data: { ...('data' in prev.change ? prev.change.data : {}), ...('data' in change ? change.data : {}) } } as PushChange;
-      if ('baseSeq' in prev.change && prev.change.baseSeq !== undefined) (merged as { baseSeq?: number }).baseSeq = prev.change.baseSeq;
-      const next = outbox.slice();
-      next[i] = { change: merged, queuedAt: prev.queuedAt, sends: 0 };
-      return next;
+  return enqueueAll(outbox, [change], now);
+}
+
+const coalesceKey = (c: PushChange) => `${c.kind}|${c.id}|${c.op}`;
+
+/** Many changes at once; an index of the unsent entries keeps it linear. */
+export function enqueueAll(outbox: readonly OutboxEntry[], changes: readonly PushChange[], now: number): OutboxEntry[] {
+  const next = outbox.slice();
+  const unsent = new Map<string, number>();
+  next.forEach((e, i) => {
+    if (e.sends === 0 && COALESCABLE_OPS.has(e.change.op)) unsent.set(coalesceKey(e.change), i);
+  });
+  for (const change of changes) {
+    const key = coalesceKey(change);
+    const i = COALESCABLE_OPS.has(change.op) ? unsent.get(key) : undefined;
+    if (i === undefined) {
+      if (COALESCABLE_OPS.has(change.op)) unsent.set(key, next.length);
+      next.push({ change, queuedAt: now, sends: 0 });
+      continue;
     }
+    const prev = next[i]!;
+    const merged = { ...change, data: { ...('data' in prev.change ? prev.change.data : {}), ...('data' in change ? change.data : {}) } } as PushChange;
+    // Keep the version the first edit was based on, so a conflict is still seen.
+    if ('baseSeq' in prev.change && prev.change.baseSeq !== undefined) (merged as { baseSeq?: number }).baseSeq = prev.change.baseSeq;
+    next[i] = { change: merged, queuedAt: prev.queuedAt, sends: 0 };
   }
-  return [...outbox, { change, queuedAt: now, sends: 0 }];
+  return next;
 }
 
 /** The oldest changes, at most maxCount of them and about maxBytes of JSON. */
