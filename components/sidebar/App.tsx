@@ -5,6 +5,7 @@ import { Sidebar } from './Sidebar';
 import { SendGuardDialog } from './SendGuardDialog';
 import { FindingPopover } from './FindingPopover';
 import { HighlightOverlay } from './HighlightOverlay';
+import { TeachPanel } from './TeachPanel';
 
 export function App({ state, actions }: { state: SidebarState; actions: SidebarActions }) {
   return (
@@ -13,6 +14,7 @@ export function App({ state, actions }: { state: SidebarState; actions: SidebarA
       <FindingPopover onApply={(f) => void actions.applyRewrite(f)} />
       <Sidebar state={state} actions={actions} />
       {state.guardRequest.value && <SendGuardDialog request={state.guardRequest.value} />}
+      <TeachPanel />
     </>
   );
 }

@@ -88,6 +88,9 @@ export function Sidebar({ state, actions }: Props) {
       <header>
         <span class="logo">话术</span>
         <span class="site" data-huashu="adapter">{state.adapterName.value}</span>
+        {state.mode.value === 'profile' && (
+          <button class="icon" data-huashu="teach-open" title={t('teachPage')} onClick={actions.teachPage}>✎</button>
+        )}
         <button class="icon" title={t('settings')} onClick={actions.openOptions}>⚙</button>
         <button class="icon" data-huashu="collapse" title={t('collapse')} onClick={() => actions.setOpen(false)}>
           ⟩
