@@ -5,6 +5,7 @@
  * code path. Nobody acts on an ignored synthetic beforeinput, so an
  * unhandled event changes nothing and the chain moves on.
  */
+import { selectionFor } from './editable';
 import { plainTextTransfer } from './synthetic-paste';
 import type { InsertContext, InsertStrategy } from './strategy';
 
@@ -37,7 +38,7 @@ export function beforeInputStrategy(inputType: 'insertText' | 'insertFromPaste')
 
 /** Dispatch where the caret is, like the browser does, so editors that check event.target accept it. */
 export function eventTarget(field: HTMLElement): Node {
-  const sel = field.ownerDocument.getSelection();
+  const sel = selectionFor(field);
   const node = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).startContainer : null;
   if (node && field.contains(node)) return node.nodeType === 1 ? node : (node.parentNode ?? field);
   return field;

@@ -5,6 +5,7 @@
  * re-read their content from the DOM). Not for editors that own a model
  * (Slate, Lexical): they would overwrite or ignore a foreign DOM change.
  */
+import { selectionFor } from './editable';
 import { lineBreaks, type InsertContext, type InsertStrategy } from './strategy';
 
 /** Is there any text or <br> after `node` inside `root`? */
@@ -22,7 +23,7 @@ export const contenteditableRange: InsertStrategy = {
   name: 'contenteditable-range',
   run({ field, text }: InsertContext): boolean {
     const doc = field.ownerDocument;
-    const sel = doc.getSelection();
+    const sel = selectionFor(field);
     if (!sel) return false;
     let range: Range;
     if (sel.rangeCount > 0 && field.contains(sel.getRangeAt(0).commonAncestorContainer)) range = sel.getRangeAt(0);

@@ -42,3 +42,23 @@ export function resolveEditable(el: Element | null | undefined): HTMLElement | n
   const inner = el.querySelector('textarea, input[type="text"], input[type="search"], input:not([type]), [contenteditable]:not([contenteditable="false"])');
   return inner ? resolveEditable(inner) : null;
 }
+
+/**
+ * The selection that can see inside `field`: a document's, or (Chromium) an
+ * open shadow root's own, since the document's selection is retargeted to the host.
+ */
+export function selectionFor(field: Node): Selection | null {
+  const root = field.getRootNode() as Document | (ShadowRoot & { getSelection?(): Selection | null });
+  if (root !== field.ownerDocument && typeof (root as { getSelection?: unknown }).getSelection === 'function') {
+    const sel = (root as { getSelection(): Selection | null }).getSelection();
+    if (sel) return sel;
+  }
+  return (field.ownerDocument ?? (field as Document)).getSelection();
+}
+
+/** Is focus on `field` or inside it (looking through shadow roots)? */
+export function hasFocusWithin(field: HTMLElement): boolean {
+  const root = field.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement ?? null;
+  return !!active && (active === field || field.contains(active));
+}

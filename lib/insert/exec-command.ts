@@ -5,6 +5,7 @@
  * events and records undo steps, so editors that read DOM mutations
  * (ProseMirror, Quill, Draft.js, plain widgets) see a real edit.
  */
+import { selectionFor } from './editable';
 import { lineBreaks, type InsertContext, type InsertStrategy } from './strategy';
 
 export type LineCommand = 'insertLineBreak' | 'insertParagraph';
@@ -15,7 +16,7 @@ export function execCommandStrategy(lineCommand: LineCommand = 'insertLineBreak'
     run({ field, text }: InsertContext): boolean {
       const doc = field.ownerDocument;
       if (typeof doc.execCommand !== 'function') return false;
-      const sel = doc.getSelection();
+      const sel = selectionFor(field);
       const hasSelection = !!sel && sel.rangeCount > 0 && field.contains(sel.getRangeAt(0).commonAncestorContainer);
       if (!hasSelection) return false;
       if (text === '') return sel!.isCollapsed ? true : doc.execCommand('delete', false);

@@ -2,7 +2,7 @@
  * Remember the compose box the rep was typing in, and where in it, so a click
  * in Huashu's own UI (which moves focus) does not lose the insertion target.
  */
-import { resolveEditable } from './editable';
+import { hasFocusWithin, resolveEditable } from './editable';
 import { getSelectionOffsets, type TextSelection } from './read-field';
 
 export interface LastEditable {
@@ -56,8 +56,7 @@ export function trackLastEditable(doc: Document, signal: AbortSignal, options: T
   };
   const onSelectionChange = (): void => {
     if (!current) return;
-    const active = doc.activeElement;
-    if (active && (active === current || current.contains(active))) record();
+    if (hasFocusWithin(current)) record();
   };
 
   const opts = { capture: true, signal };

@@ -6,7 +6,7 @@
  * back to the clipboard.
  */
 import { pickerFor } from './detect-editor';
-import { isTextControl, resolveEditable } from './editable';
+import { hasFocusWithin, isTextControl, resolveEditable } from './editable';
 import { getSelectionOffsets, readFieldText, setSelectionOffsets, type TextSelection } from './read-field';
 import type { EditorKind } from './strategy';
 
@@ -54,11 +54,6 @@ async function settledText(field: HTMLElement, before: string, expected: string,
   return text;
 }
 
-function isFocusedIn(field: HTMLElement): boolean {
-  const active = field.ownerDocument.activeElement;
-  return !!active && (active === field || field.contains(active));
-}
-
 export async function insertText(target: HTMLElement, text: string, options: InsertOptions = {}): Promise<InsertResult> {
   const field = resolveEditable(target);
   if (!field) return { ok: false, strategy: 'none', editor: 'contenteditable', reason: 'no editable element found' };
@@ -70,7 +65,7 @@ export async function insertText(target: HTMLElement, text: string, options: Ins
   const insert = picker.prepareText ? picker.prepareText(text) : text;
 
   // Where the text goes: an explicit range, the whole draft, the live selection, or the end.
-  const wasFocused = isFocusedIn(field);
+  const wasFocused = hasFocusWithin(field);
   const liveSelection = wasFocused ? getSelectionOffsets(field) : null;
   if (!wasFocused) field.focus({ preventScroll: true });
   const current = readFieldText(field);

@@ -3,7 +3,7 @@
  * a textarea/input; for a contenteditable, its lines joined by "\n" without
  * placeholder nodes (see text-map.ts). The sidebar and the send guard use these.
  */
-import { isTextControl, resolveEditable } from './editable';
+import { isTextControl, resolveEditable, selectionFor } from './editable';
 import { buildTextMap, offsetToPoint, pointToOffset } from './text-map';
 
 /** A selection as offsets into the field's plain text. */
@@ -27,7 +27,7 @@ export function getSelectionOffsets(el: HTMLElement): TextSelection | null {
     if (start === null || end === null) return null;
     return { start, end };
   }
-  const sel = field.ownerDocument.getSelection();
+  const sel = selectionFor(field);
   if (!sel || sel.rangeCount === 0) return null;
   const range = sel.getRangeAt(0);
   if (!field.contains(range.startContainer) || !field.contains(range.endContainer)) return null;
@@ -57,7 +57,7 @@ export function setSelectionOffsets(el: HTMLElement, selection: TextSelection): 
   const range = doc.createRange();
   range.setStart(start.node, start.offset);
   range.setEnd(end.node, end.offset);
-  const sel = doc.getSelection();
+  const sel = selectionFor(field);
   if (!sel) return;
   sel.removeAllRanges();
   sel.addRange(range);

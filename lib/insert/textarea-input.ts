@@ -4,7 +4,7 @@
  * native setter followed by a bubbling `input` event. execCommand is tried
  * first when the field has focus because it also keeps the browser's undo stack.
  */
-import { isTextControl } from './editable';
+import { hasFocusWithin, isTextControl } from './editable';
 import type { EditorPicker, InsertContext, InsertStrategy } from './strategy';
 
 function nativeValueSetter(el: HTMLTextAreaElement | HTMLInputElement): ((v: string) => void) | null {
@@ -18,7 +18,7 @@ export const textareaExecCommand: InsertStrategy = {
   name: 'textarea-exec-command',
   run({ field, text }: InsertContext): boolean {
     const doc = field.ownerDocument;
-    if (!isTextControl(field) || typeof doc.execCommand !== 'function' || doc.activeElement !== field) return false;
+    if (!isTextControl(field) || typeof doc.execCommand !== 'function' || !hasFocusWithin(field)) return false;
     if (text === '') {
       return field.selectionStart !== field.selectionEnd ? doc.execCommand('delete', false) : true;
     }

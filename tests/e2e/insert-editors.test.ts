@@ -80,7 +80,7 @@ async function openEditor(name: string): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${base}/fixtures/editors/${name}/`);
-  await page.waitForFunction(() => typeof window.__editorState === 'function' && !!document.querySelector('#editor'), null, { timeout: 10_000 });
+  await page.waitForFunction(() => typeof window.__editorState === 'function', null, { timeout: 10_000 });
   await page.addScriptTag({ content: insertBundle });
   await page.evaluate(() => {
     window.__tracker = window.HuashuInsert.trackLastEditable(document, new AbortController().signal);
@@ -248,6 +248,26 @@ describe('editor facts behind the pickers', () => {
     await page.evaluate((t) => document.execCommand('insertText', false, t), REPLY);
     await new Promise((r) => setTimeout(r, 300));
     expect(await model(page)).not.toBe('ab' + REPLY);
+    await page.close();
+  });
+});
+
+describe('contenteditable inside an open shadow root', () => {
+  test('insert at the caret, then replaceRange on the second line', async () => {
+    const page = await openEditor('shadow-contenteditable');
+    await page.click('#host >> #editor');
+    await page.keyboard.type('ab');
+    await expect.poll(() => model(page)).toBe('ab');
+    const field = () => page.evaluateHandle(() => document.querySelector('#host')!.shadowRoot!.querySelector<HTMLElement>('#editor')!);
+    const result = await page.evaluate(([el, t]) => window.HuashuInsert.insertText(el, t), [await field(), REPLY] as const);
+    (strategies['shadow-contenteditable'] ??= {}).insert = result.strategy;
+    expect(result).toMatchObject({ ok: true, editor: 'contenteditable' });
+    await expect.poll(() => model(page)).toBe('ab' + REPLY);
+    const at = ('ab' + REPLY).indexOf('帮您');
+    const r2 = await page.evaluate(([el, s]) => window.HuashuInsert.replaceRange(el, s, s + 2, '为您效劳'), [await field(), at] as const);
+    expect(r2.ok).toBe(true);
+    await expect.poll(() => model(page)).toBe('ab亲，您好！\n请问有什么可以为您效劳？');
+    await expectSendDelivers(page, 'ab亲，您好！\n请问有什么可以为您效劳？');
     await page.close();
   });
 });
