@@ -3,6 +3,7 @@
  * typed by the protocol, that unwraps Result and turns a dead extension
  * context into one clear state instead of a stream of exceptions.
  */
+import { browser } from 'wxt/browser';
 import { messenger, type Protocol, type Result, type ResultError } from '@/lib/messages';
 
 type Req<K extends keyof Protocol> = Parameters<Protocol[K]>[0];
@@ -26,7 +27,7 @@ export function onContextInvalidated(listener: () => void): () => void {
 }
 
 export function isContextInvalidated(): boolean {
-  if (!invalidated && typeof chrome !== 'undefined' && chrome.runtime?.id === undefined) markInvalidated();
+  if (!invalidated && isContextGone()) markInvalidated();
   return invalidated;
 }
 
@@ -43,7 +44,7 @@ function looksInvalidated(error: unknown): boolean {
 
 function isContextGone(): boolean {
   try {
-    return chrome.runtime?.id === undefined;
+    return browser.runtime?.id === undefined;
   } catch {
     return true;
   }

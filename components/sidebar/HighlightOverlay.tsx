@@ -3,7 +3,6 @@
  * metrics, laid exactly over it, with transparent text and wavy underlines
  * on the findings. The page's field is never changed.
  */
-import type { JSX } from 'preact';
 import { sidebarState as state } from './state';
 
 const COPIED = [
@@ -20,8 +19,8 @@ export function HighlightOverlay() {
   const rect = box.getBoundingClientRect();
   if (rect.width === 0) return null;
   const css = getComputedStyle(box);
-  const style: JSX.CSSProperties = { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px`, borderStyle: 'solid', borderColor: 'transparent' };
-  for (const key of COPIED) (style as Record<string, string>)[key] = css[key];
+  const style: Record<string, string> = { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px`, borderStyle: 'solid', borderColor: 'transparent' };
+  for (const key of COPIED) style[key] = css[key];
   const isInput = box instanceof HTMLInputElement;
   style.whiteSpace = isInput ? 'pre' : 'pre-wrap';
   style.overflowWrap = isInput ? 'normal' : 'break-word';

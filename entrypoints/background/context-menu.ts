@@ -18,7 +18,7 @@ const ROOT = 'huashu';
 const SCRIPT_PREFIX = 'huashu:script:';
 const TOP_SUGGESTIONS = 5;
 const PER_SUBMENU = 15;
-const contexts: [Browser.contextMenus.ContextType] = ['editable'];
+const contexts: [`${Browser.contextMenus.ContextType}`] = ['editable'];
 
 const SESSION_KEY = (tabId: number) => `conversation:${tabId}`;
 

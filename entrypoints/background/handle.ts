@@ -4,7 +4,7 @@
  * is named as such so the rep can be told), nothing rejects unhandled.
  */
 import { checkRequest, fail, messenger, ok, type Protocol, type Result } from '@/lib/messages';
-import type { Runtime } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 
 type Req<K extends keyof Protocol> = Parameters<Protocol[K]>[0];
 type Value<K extends keyof Protocol> = ReturnType<Protocol[K]> extends Result<infer T> ? T : never;
@@ -16,7 +16,7 @@ export interface Sender {
 }
 
 export function handle<K extends keyof Protocol>(name: K, fn: (req: Req<K>, sender: Sender) => Promise<Value<K>> | Value<K>): void {
-  messenger.onMessage(name, (async (message: { data: unknown; sender: Runtime.MessageSender }) => {
+  messenger.onMessage(name, (async (message: { data: unknown; sender: Browser.runtime.MessageSender }) => {
     const problem = checkRequest(name, message.data);
     if (problem) return { ok: false, error: problem };
     try {
@@ -57,7 +57,7 @@ export class NotFoundError extends HandledError {
  * instead of silence (the typed handlers ignore unknown types).
  */
 export function rejectUnknownMessages(known: ReadonlySet<string>): void {
-  chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     const isProtocolShaped = typeof message === 'object' && message !== null && 'timestamp' in message;
     if (!isProtocolShaped || (typeof type === 'string' && known.has(type))) return false;

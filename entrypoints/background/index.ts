@@ -13,6 +13,7 @@ import { registerRiskHandlers } from './risk';
 import { registerSiteProfileHandlers } from './site-profiles';
 import { registerLibraryIoHandlers } from './library-io';
 import { rejectUnknownMessages } from './handle';
+import { registerFollowUpHandlers } from './followups';
 import { PROTOCOL_NAMES } from '@/lib/messages';
 
 export default defineBackground(() => {
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   registerToolbar();
   registerRiskHandlers();
   registerSiteProfileHandlers();
+  registerFollowUpHandlers();
   registerLibraryIoHandlers();
   rejectUnknownMessages(PROTOCOL_NAMES);
   browser.runtime.onInstalled.addListener(() => void seedDefaultLibrary());

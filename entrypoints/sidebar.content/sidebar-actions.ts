@@ -62,7 +62,9 @@ export function createSidebarActions(session: PageSession, tracker: LastEditable
         void saveSettings({ sidebarWidths: { ...(state.settings.value?.sidebarWidths ?? {}), [host]: state.width.value } });
       }, 400);
     },
-    applyRewrite: (finding) => applyFindingRewrite(session, finding),
+    applyRewrite: async (finding) => {
+      await applyFindingRewrite(session, finding);
+    },
     async logFollowUp(kind) {
       const snapshot = session.readNow() ?? state.snapshot.value;
       if (!snapshot) {
