@@ -127,7 +127,7 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
       <div class="preview-box">
         <div class="preview-label">
           {pick({ zh: '预览（示例值）', en: 'Preview (sample values)' })}
-          {variables.length > 0 && <span class="muted"> · {variables.join(' ')}</span>}
+          {variables.length > 0 && <span class="muted"> · {variables.map((v) => `{${v}}`).join(' ')}</span>}
         </div>
         <div class="preview" data-huashu="preview">
           {preview || <span class="muted">—</span>}
