@@ -31,8 +31,17 @@ export interface NormalizedText {
 // Traditional (Taiwan/HK variants included) → Simplified, phrase-aware.
 const toSimplifiedTw = Converter({ from: 'tw', to: 'cn' });
 const toSimplifiedHk = Converter({ from: 'hk', to: 'cn' });
+/** Simplified characters OpenCC would still change on their own (么 is Simplified for 麼, not 幺). */
+const KEEP_AS_TYPED = new Set(['么']);
+
 function toSimplified(text: string): string {
-  return toSimplifiedHk(toSimplifiedTw(text));
+  const out = toSimplifiedHk(toSimplifiedTw(text));
+  if (out.length !== text.length) return out;
+  let fixed = out;
+  for (let i = 0; i < text.length; i++) {
+    if (KEEP_AS_TYPED.has(text[i]!) && out[i] !== text[i]) fixed = fixed.slice(0, i) + text[i] + fixed.slice(i + 1);
+  }
+  return fixed;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -6,6 +6,10 @@ describe('normalize', () => {
     expect(fold('適合敏感肌嗎')).toBe('适合敏感肌吗');
     expect(fold('這不是我的責任')).toBe('这不是我的责任');
   });
+  it('keeps Simplified characters that OpenCC would change on their own', () => {
+    expect(fold('在么')).toBe('在么');
+    expect(fold('什麼')).toBe('什么');
+  });
   it('folds full-width and case', () => {
     expect(fold('ＶＸ１２３')).toBe('vx123');
     expect(fold('ABC')).toBe('abc');
