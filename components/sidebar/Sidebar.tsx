@@ -12,6 +12,7 @@ import { SuggestionCard } from './SuggestionCard';
 import { VariablePrompt } from './VariablePrompt';
 import { DraftFindings } from './DraftFindings';
 import { WaitingTimer } from './WaitingTimer';
+import { WaitingBuyers } from './WaitingBuyers';
 
 interface Props {
   state: SidebarState;
@@ -132,6 +133,7 @@ export function Sidebar({ state, actions }: Props) {
         </div>
         <div class="label">{t('latestBuyerMessage')}</div>
         <div class="buyer-message" data-huashu="buyer-message">{buyerMessage || t('noBuyerMessage')}</div>
+        <WaitingBuyers platform={snapshot?.platform} />
       </section>
 
       {state.variableRequest.value && <VariablePrompt request={state.variableRequest.value} />}
