@@ -70,6 +70,58 @@ describe('sidebar on the demo chat', () => {
   });
 });
 
+describe('sidebar layout', () => {
+  it('does not cover the compose box, and its width is remembered per site', async () => {
+    const composeRight = async () => (await page.locator('[data-demo="compose"]').boundingBox())!;
+    const sidebarBox = async () => (await sidebar(page).boundingBox())!;
+    const c = await composeRight();
+    expect(c.x + c.width).toBeLessThanOrEqual((await sidebarBox()).x + 1);
+    // Drag the sidebar's inner edge 80px to the left: wider.
+    const before = (await sidebarBox()).width;
+    const handle = sidebar(page).locator('[data-huashu="resize"]');
+    const hb = (await handle.boundingBox())!;
+    await page.mouse.move(hb.x + 2, hb.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(hb.x - 78, hb.y + 200, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.round((await sidebarBox()).width)).toBe(Math.round(before + 80));
+    await page.waitForTimeout(800); // the width is saved after a short pause
+    await page.reload();
+    await sidebar(page).waitFor();
+    expect(Math.round((await sidebarBox()).width)).toBe(Math.round(before + 80));
+    const c2 = await composeRight();
+    expect(c2.x + c2.width).toBeLessThanOrEqual((await sidebarBox()).x + 1);
+  });
+});
+
+describe('a page no adapter knows', () => {
+  it('says it cannot find the chat and offers generic mode, which then works', async () => {
+    const other = await h.context.newPage();
+    const errors: string[] = [];
+    other.on('pageerror', (e) => errors.push(e.message));
+    await other.goto(`${h.baseUrl}/index.html`);
+    await other.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'buyer-line';
+      p.textContent = '请问这个有货吗';
+      const box = document.createElement('textarea');
+      box.id = 'reply';
+      document.body.prepend(p, box);
+    });
+    const noChat = other.locator('huashu-sidebar [data-huashu="no-chat"]');
+    await noChat.waitFor({ timeout: 15_000 });
+    await noChat.locator('[data-huashu="use-generic"]').click();
+    await other.locator('#reply').click();
+    await other.locator('#buyer-line').selectText();
+    await expect.poll(() => sidebar(other).locator('[data-huashu="buyer-message"]').textContent(), { timeout: 5_000 }).toBe('请问这个有货吗');
+    await expect.poll(() => sidebar(other).locator('[data-huashu="suggestions"] .card').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await sidebar(other).locator('[data-huashu="suggestions"] .card').first().click();
+    await expect.poll(() => other.locator('#reply').inputValue()).not.toBe('');
+    expect(errors).toEqual([]);
+    await other.close();
+  });
+});
+
 describe('background owns the database', () => {
   it('writes and reads IndexedDB in the extension origin through messages', async () => {
     const ext = await h.context.newPage();
