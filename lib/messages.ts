@@ -91,6 +91,34 @@ export interface Protocol {
   /** After the page got the host permission: register the sidebar there and remember the origin. */
   addExtraSite(req: { origin: string }): Result<Settings>;
   removeExtraSite(req: { origin: string }): Result<Settings>;
+  // Follow-up popup and report (entrypoints/background/followups.ts).
+  /** Done + expired items, most recently due first (the popup's last tab; loaded only when opened). */
+  listClosedFollowUps(req: FollowUpListQuery): Result<{ rows: FollowUp[]; total: number; hasMore: boolean }>;
+  reopenFollowUp(req: { id: string }): Result<FollowUp>;
+  /** The rep sent a reminder outside the sidebar (copied it from the popup): one more attempt, rescheduled. */
+  recordFollowUpAttempt(req: { id: string; scriptId?: string }): Result<FollowUp>;
+  /** Scripts for a follow-up kind's intent (催付 → payment_reminder…), most used first. */
+  followUpScripts(req: { kind: FollowUpKind; limit?: number }): Result<ReplyScript[]>;
+  /** Insert a script into the follow-up's conversation tab; fails with a clear reason when that tab is not open or shows another buyer. */
+  insertFollowUpScript(req: { id: string; scriptId: string }): Result<{ tabId: number }>;
+  followUpReport(req: { from: number; to: number; utcOffsetMinutes?: number }): Result<FollowUpReportData>;
+  /** CSV text with a UTF-8 BOM: the report, or every follow-up created in the range. */
+  followUpCsv(req: { from: number; to: number; what: 'report' | 'rows'; utcOffsetMinutes?: number }): Result<string>;
+  /** Recount the stored live counters from the indexes (after rows were written outside the store). */
+  recountFollowUps(req: undefined): Result<{ open: number; snoozed: number; rowCount: number }>;
+}
+
+/** lib/followups/report.ts FollowUpReport, restated here so the protocol does not import the store. */
+export interface FollowUpReportData {
+  from: number;
+  to: number;
+  utcOffsetMinutes: number;
+  days: Array<{ date: string; kind: FollowUpKind; created: number; done: number; expired: number }>;
+  totals: Record<FollowUpKind, { created: number; done: number; expired: number }>;
+  paymentConversion: { reminded: number; paid: number; rate: number | null };
+  reviewRecovery: { contacted: number; revised: number; explained: number; rate: number | null };
+  nonPurchaseReasons: Record<string, number>;
+  topScripts: Array<{ scriptId: string; count: number }>;
 }
 
 export interface BackupTables {
@@ -185,7 +213,19 @@ const CHECKS: { [K in keyof Protocol]: Check } = {
       : 'backup must have scripts, settings, followups and usage lists',
   addExtraSite: fields({ origin: (v) => str(v, 300) }),
   removeExtraSite: fields({ origin: (v) => str(v, 300) }),
+  listClosedFollowUps: (r) => (r === undefined || isObject(r) ? null : 'request must be an object'),
+  reopenFollowUp: fields({ id: (v) => str(v, 200) }),
+  recordFollowUpAttempt: fields({ id: (v) => str(v, 200), scriptId: (v) => optStr(v, 200) }),
+  followUpScripts: fields({ kind: (v) => FOLLOW_UP_KINDS.has(v as string), limit: (v) => v === undefined || (typeof v === 'number' && v > 0 && v <= 100) }),
+  insertFollowUpScript: fields({ id: (v) => str(v, 200), scriptId: (v) => str(v, 200) }),
+  followUpReport: fields({ from: isTime, to: isTime }),
+  followUpCsv: fields({ from: isTime, to: isTime, what: (v) => v === 'report' || v === 'rows' }),
+  recountFollowUps: () => null,
 };
+
+function isTime(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
 
 function firstProblem(items: unknown[], check: Check): string | null {
   for (let i = 0; i < items.length; i++) {

@@ -13,10 +13,19 @@ import {
   logFollowUp,
   markDone,
   nextDueAt,
+  recordAttempt,
+  recountLive,
   remove,
+  reopen,
+  report,
   restore,
   snooze,
+  toCsv,
 } from '@/lib/followups/store';
+import type { FollowUp, FollowUpKind, ReplyScript } from '@/lib/types';
+import type { ConversationContext, FollowUpListQuery } from '@/lib/messages';
+import { tabMessenger } from '@/lib/messages';
+import { fold } from '@/lib/text/normalize';
 import { resolveRules, type FollowUpRules } from '@/lib/followups/rules';
 import { database, readSettings } from './database';
 import { handle, HandledError } from './handle';
@@ -100,6 +109,8 @@ export function registerFollowUpHandlers(): void {
     return row;
   });
 
+  registerPopupAndReportHandlers();
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== ALARM && alarm.name !== PERIODIC_ALARM) return;
     void refreshFollowUpSignals().then(() => (alarm.name === ALARM ? notifyDue() : undefined));
@@ -116,4 +127,122 @@ export function registerFollowUpHandlers(): void {
       });
   });
   void refreshFollowUpSignals();
+}
+
+// ---- popup actions and the report ---------------------------------------
+
+/** Which script intent serves which follow-up kind (the reverse of lib/followups/intent-kinds.ts, plus the revisit kinds). */
+const SCRIPT_INTENT_FOR_KIND: Record<FollowUpKind, string> = {
+  payment_reminder: 'payment_reminder',
+  review_recovery: 'review_recovery',
+  aftersale_revisit: 'revisit',
+  complaint_revisit: 'revisit',
+  new_customer_revisit: 'revisit',
+};
+
+/** Done and expired items, latest due first, merged across the two statuses; filters as in the popup. */
+async function listClosed(q: FollowUpListQuery): Promise<{ rows: FollowUp[]; total: number; hasMore: boolean }> {
+  const db = database();
+  const limit = Math.max(1, Math.min(500, Math.floor(q.limit ?? 50)));
+  const offset = Math.max(0, Math.floor(q.offset ?? 0));
+  const needle = q.search ? fold(q.search, { dropNoise: true }) : '';
+  const site = q.site?.toLowerCase();
+  const keep = (r: FollowUp) =>
+    (!q.kind || r.kind === q.kind) &&
+    (!site || r.site === site) &&
+    (!needle || fold([r.buyerName, r.orderId, r.item, r.notes].filter(Boolean).join('|'), { dropNoise: true }).includes(needle));
+  const filtered = !!(q.kind || site || needle);
+  const want = offset + limit + 1;
+  const perStatus = await Promise.all(
+    (['done', 'expired'] as const).map((s) => {
+      let c = db.followups.where('[status+dueAt]').between([s, -Infinity], [s, Infinity]).reverse();
+      if (filtered) c = c.filter(keep);
+      return c.limit(want).toArray();
+    }),
+  );
+  const merged = perStatus.flat().sort((a, b) => b.dueAt - a.dueAt || a.id.localeCompare(b.id));
+  const total = filtered
+    ? -1
+    : (await Promise.all((['done', 'expired'] as const).map((s) => db.followups.where('[status+dueAt]').between([s, -Infinity], [s, Infinity]).count()))).reduce((a, b) => a + b, 0);
+  return { rows: merged.slice(offset, offset + limit), total, hasMore: merged.length > offset + limit };
+}
+
+/** Scripts of the kind's intent, most used first (usage counted through the scriptId index). */
+async function scriptsForKind(kind: FollowUpKind, limit: number): Promise<ReplyScript[]> {
+  const db = database();
+  const scripts = (await db.scripts.where('intent').equals(SCRIPT_INTENT_FOR_KIND[kind]).toArray()).filter((s) => !s.deleted);
+  const uses = await Promise.all(scripts.map((s) => db.usage.where('scriptId').equals(s.id).count()));
+  const order = scripts.map((s, i) => ({ s, n: uses[i] ?? 0 }));
+  order.sort((a, b) => Number(!!b.s.favourite) - Number(!!a.s.favourite) || b.n - a.n || (a.s.order ?? 0) - (b.s.order ?? 0) || a.s.id.localeCompare(b.s.id));
+  return order.slice(0, limit).map((o) => o.s);
+}
+
+/** The conversation the content script last reported for a tab (kept by context-menu.ts in session storage). */
+async function tabConversation(tabId: number): Promise<ConversationContext | undefined> {
+  const key = `conversation:${tabId}`;
+  const stored = await browser.storage.session.get(key).catch(() => ({}) as Record<string, unknown>);
+  return stored[key] as ConversationContext | undefined;
+}
+
+const sameUrl = (a: string | undefined, b: string | undefined) => !!a && !!b && a.split('#')[0] === b.split('#')[0];
+
+/**
+ * Insert into the follow-up's conversation: a tab whose reported conversation
+ * is this follow-up's, or a tab at its URL. A tab showing another buyer is
+ * refused (never insert into the wrong conversation).
+ */
+async function insertIntoConversation(id: string, scriptId: string): Promise<{ tabId: number }> {
+  const row = await database().followups.get(id);
+  if (!row) throw new HandledError('not_found', '这条跟进已不存在', 'That follow-up no longer exists');
+  const tabs = await browser.tabs.query({});
+  let target: number | undefined;
+  let otherBuyer = false;
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    const conversation = await tabConversation(tab.id);
+    if (conversation?.conversationKey && conversation.conversationKey === row.conversationKey) {
+      target = tab.id;
+      break;
+    }
+    if (sameUrl(tab.url, row.conversationUrl)) {
+      if (conversation?.conversationKey && conversation.conversationKey !== row.conversationKey) otherBuyer = true;
+      else target ??= tab.id;
+    }
+  }
+  if (target === undefined) {
+    if (otherBuyer)
+      throw new HandledError('conflict', '会话页当前显示的是其他买家，请先切换到该买家再插入', 'The chat tab shows another buyer; switch to this buyer first');
+    throw new HandledError('not_found', '该会话没有打开，请先点「打开会话」', 'The conversation is not open; open it first');
+  }
+  const result = await tabMessenger.sendMessage('insertScript', { scriptId }, target).catch(() => undefined);
+  if (!result?.ok) throw new HandledError('bad_request', '未能插入到会话输入框，请点「复制」后手动粘贴', 'Could not insert into the chat box; copy it instead');
+  return { tabId: target };
+}
+
+function registerPopupAndReportHandlers(): void {
+  handle('listClosedFollowUps', (req) => storeCall(() => listClosed(req ?? {})));
+  handle('reopenFollowUp', async (req) => {
+    const row = await storeCall(async () => reopen(database(), req.id, await rules(), Date.now()));
+    void refreshFollowUpSignals();
+    return row;
+  });
+  handle('recordFollowUpAttempt', async (req) => {
+    const row = await storeCall(async () => recordAttempt(database(), req.id, req.scriptId ? { scriptId: req.scriptId } : {}, await rules(), Date.now()));
+    void refreshFollowUpSignals();
+    return row;
+  });
+  handle('followUpScripts', (req) => scriptsForKind(req.kind, req.limit ?? 5));
+  handle('insertFollowUpScript', (req) => insertIntoConversation(req.id, req.scriptId));
+  handle('followUpReport', (req) => storeCall(() => report(database(), { from: req.from, to: req.to, utcOffsetMinutes: req.utcOffsetMinutes })));
+  handle('followUpCsv', async (req) => {
+    const range = { from: req.from, to: req.to, utcOffsetMinutes: req.utcOffsetMinutes };
+    if (req.what === 'report') return toCsv(await storeCall(() => report(database(), range)));
+    const rows = await storeCall(() => database().followups.where('createdAt').between(req.from, req.to, true, false).toArray());
+    return toCsv(rows, req.utcOffsetMinutes);
+  });
+  handle('recountFollowUps', async () => {
+    const c = await storeCall(() => recountLive(database()));
+    void refreshFollowUpSignals();
+    return { open: c.open, snoozed: c.snoozed, rowCount: c.rowCount };
+  });
 }
