@@ -21,13 +21,15 @@ interface Site {
   compose: string;
   send: string;
   sendKey: string;
+  /** Another buyer the page's conversation list marks as unreplied (none on the Shopee fixture). */
+  waiting?: string;
 }
 
 const SITES: Site[] = [
-  { platform: 'pinduoduo', label: '拼多多', compose: '#replyTextarea', send: '.send-btn', sendKey: 'Control+Enter' },
-  { platform: 'feige', label: '飞鸽', compose: '[data-qa-id="qa-send-message-textarea"]', send: '[data-qa-id="qa-send-message-button"]', sendKey: 'Enter' },
-  { platform: 'dongdong', label: '咚咚', compose: '.EditorContent', send: '.send-button', sendKey: 'Enter' },
-  { platform: 'kuaishou', label: '快手', compose: '.ql-editor', send: '.SendBox-Footer .ant-btn-primary', sendKey: 'Enter' },
+  { platform: 'pinduoduo', label: '拼多多', compose: '#replyTextarea', send: '.send-btn', sendKey: 'Control+Enter', waiting: 'momo家的小主' },
+  { platform: 'feige', label: '飞鸽', compose: '[data-qa-id="qa-send-message-textarea"]', send: '[data-qa-id="qa-send-message-button"]', sendKey: 'Enter', waiting: '用户8846291' },
+  { platform: 'dongdong', label: '咚咚', compose: '.EditorContent', send: '.send-button', sendKey: 'Enter', waiting: 'Cindy_小陈' },
+  { platform: 'kuaishou', label: '快手', compose: '.ql-editor', send: '.SendBox-Footer .ant-btn-primary', sendKey: 'Enter', waiting: '山里的阿秀' },
   { platform: 'shopee', label: 'Shopee', compose: 'textarea._7hJk1Lm', send: '._6xQw1Zz', sendKey: 'Enter' },
 ];
 
@@ -95,7 +97,7 @@ async function expectDraftThenSend(page: Site & { page: Page }, expected?: strin
 
 for (const site of SITES) {
   describe(`${site.label} (${site.platform}) fixture`, () => {
-    it('the sidebar shows the buyer, their latest message and a waiting time; screenshot', async () => {
+    it('the sidebar shows the buyer, their latest message, a waiting time and the other waiting buyers; screenshot', async () => {
       const page = await open(site);
       const cur = await current(page);
       await expect.poll(() => buyerName(page), { timeout: 5_000 }).toContain(cur.buyerName);
@@ -104,6 +106,9 @@ for (const site of SITES) {
       await buyerSays(page, '包邮吗？一般发什么快递');
       // Every fixture shows message times, so the unanswered buyer gets a timer.
       await expect.poll(() => sidebar(page).locator('[data-huashu="waiting"]').count(), { timeout: 3_000 }).toBe(1);
+      // Other unreplied buyers from the page's conversation list.
+      if (site.waiting) await expect.poll(() => sidebar(page).locator('[data-huashu="waiting-buyers"]').textContent(), { timeout: 3_000 }).toContain(site.waiting);
+      else expect(await sidebar(page).locator('[data-huashu="waiting-buyers"]').count()).toBe(0);
       await page.screenshot({ path: `docs/screenshots/site-${site.platform}.png` });
       await page.close();
     });
