@@ -6,8 +6,9 @@
  * validation; the language switch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ReplyScript } from '../../lib/types';
 import { callBackground, launchExtension, sidebar, type Harness } from './harness';
@@ -124,6 +125,26 @@ describe('options page', () => {
     await page.close();
   });
 
+  it('reorders inside a group with ↓ and with drag and drop, and the order is saved', async () => {
+    await openTab('library');
+    const greetings = () => listScripts().then((all) => all.filter((s) => s.group === '问候语').sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((s) => s.id));
+    const [first, second, third] = await greetings();
+    await options.locator(`[data-script-id="${first}"] button[aria-label="下移"]`).click();
+    await expect.poll(async () => (await greetings()).slice(0, 3)).toEqual([second, first, third]);
+    await options.locator(`[data-script-id="${third}"] .handle`).dragTo(options.locator(`[data-script-id="${second}"]`));
+    await expect.poll(async () => (await greetings()).slice(0, 3)).toEqual([third, second, first]);
+  });
+
+  it('refuses a file over 50 MB before reading it', async () => {
+    await openTab('import');
+    const huge = join(mkdtempSync(join(tmpdir(), 'huashu-big-')), 'huge.csv');
+    writeFileSync(huge, '');
+    truncateSync(huge, 51 * 1024 * 1024); // sparse: no 51 MB written to disk
+    await options.locator('[data-huashu="import-file"]').setInputFiles(huge);
+    rmSync(dirname(huge), { recursive: true, force: true });
+    await expect.poll(() => options.locator('[data-huashu="import-error"]').textContent(), { timeout: 15_000 }).toContain('最多支持 50 MB');
+  });
+
   it('delete offers 撤销, which puts the row back', async () => {
     await openTab('library');
     const before = await listScripts();
@@ -178,6 +199,21 @@ describe('options page', () => {
     await expect.poll(() => options.locator('[data-field-error="repName"]').textContent()).toContain('最多 20 个字');
     const res = await callBackground<Res<{ repName: string }>>(options, 'getSettings');
     expect(res.ok && res.value.repName).toBe('');
+  });
+
+  it('an added site gets the sidebar content script registered, and removing it unregisters', async () => {
+    const worker = await h.serviceWorker();
+    const registered = () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.matches?.join(',')} ${s.js?.join(',')}`));
+    const bad = await callBackground<Res<unknown>>(options, 'addExtraSite', { origin: 'ftp://nope' });
+    expect(bad.ok).toBe(false);
+    // http://localhost is already granted (built-in), so no permission prompt is needed here.
+    const added = await callBackground<Res<{ extraSites: string[] }>>(options, 'addExtraSite', { origin: 'http://localhost' });
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+    expect(added.value.extraSites).toEqual(['http://localhost']);
+    expect(await registered()).toEqual(['huashu-http://localhost http://localhost/* content-scripts/sidebar.js']);
+    const removed = await callBackground<Res<{ extraSites: string[] }>>(options, 'removeExtraSite', { origin: 'http://localhost' });
+    expect(removed.ok && removed.value.extraSites).toEqual([]);
+    expect(await registered()).toEqual([]);
   });
 
   it('switching the language to English changes the headings at once', async () => {
