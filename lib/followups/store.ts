@@ -10,6 +10,10 @@
  * Every write runs in a transaction and storage errors become FollowUpError
  * (code 'quota' when the disk is full), so a failed write leaves what was
  * stored untouched.
+ *
+ * Code that writes the followups table directly (backup import, sync) should
+ * call recountLive(db) afterwards; a changed row count is also detected on
+ * the next read, but a same-size replacement is not.
  */
 import type { FollowUp, FollowUpAttempt, FollowUpKind, FollowUpOutcome, FollowUpStatus } from '../types';
 import type { HuashuDB } from '../db/schema';
@@ -19,6 +23,7 @@ import { FollowUpError, mapStorageError } from './errors';
 import { FOLLOW_UP_KINDS, checkOutcome, cleanInput, parseTime, type AttemptInput, type LogFollowUpInput } from './input';
 import { adjustLiveCounters, liveDueBefore, readLiveCounters, recountLive, type LiveCounters } from './live-counters';
 import {
+  DEFAULT_RULES,
   bucketBounds,
   bucketOfDueAt,
   canTransition,
@@ -205,7 +210,7 @@ export async function snooze(
   id: string,
   until: number | SnoozePreset,
   now: number,
-  rules: FollowUpRules,
+  rules: FollowUpRules = DEFAULT_RULES,
 ): Promise<{ row: FollowUp; clamped: boolean }> {
   const at = typeof until === 'number' ? parseTime(until, 'until') : snoozeUntil(until, now, rules);
   if (at === undefined || at <= now)
