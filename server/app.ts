@@ -40,9 +40,18 @@ export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
 
 export async function startService(o: ServiceOptions): Promise<RunningService> {
   if (!o.secret || o.secret.length < 16) throw new Error('HUASHU_SECRET must be set (at least 16 characters)');
+  if (o.migrate !== false) {
+    const owner = new pg.Pool({ connectionString: o.databaseUrl, max: 1 });
+    try {
+      await migrate(owner);
+    } finally {
+      await owner.end();
+    }
+  }
   const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize ?? 20 });
   pool.on('error', (e) => console.error('[huashu-sync] idle client error', e.message));
-  if (o.migrate !== false) await migrate(pool);
+  // Every service connection works as the non-owner role, so row-level security always applies.
+  pool.on('connect', (client) => void client.query('SET ROLE huashu_app').catch(() => undefined));
   const live = new LiveHub(o.databaseUrl);
   await live.start();
   const ctx: AppContext = { pool, secret: o.secret, leaseMs: o.leaseMs ?? DEFAULT_LEASE_MS, live };

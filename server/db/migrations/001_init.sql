@@ -169,8 +169,10 @@ GRANT SELECT, INSERT, UPDATE ON shops, reps, invites, scripts, groups, risk_word
   followups, claims, usage_events, processed_changes TO huashu_app;
 GRANT EXECUTE ON FUNCTION huashu_shop() TO huashu_app;
 
--- A claim in one round trip (the claim p95 is mostly network round trips).
--- Runs as the caller (huashu_app), so row-level security still applies.
+-- A claim in one round trip and one implicit transaction (the shop row lock
+-- is then held only while PostgreSQL works, never across a network round
+-- trip). Runs as the caller (the service's connections are SET ROLE
+-- huashu_app), so row-level security applies; the shop comes from the token.
 CREATE FUNCTION huashu_claim(p_shop uuid, p_rep text, p_followup text, p_new_claim text, p_lease_ms double precision)
 RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
@@ -178,6 +180,7 @@ DECLARE
   v_seq bigint;
   v_row followups%ROWTYPE;
 BEGIN
+  PERFORM set_config('huashu.shop_id', p_shop::text, true);
   SELECT * INTO v_rep FROM reps WHERE id = p_rep;
   IF NOT FOUND THEN RETURN jsonb_build_object('error', 'unauthorized'); END IF;
   IF v_rep.removed_at IS NOT NULL THEN RETURN jsonb_build_object('error', 'removed'); END IF;
