@@ -13,6 +13,7 @@ import { VariablePrompt } from './VariablePrompt';
 import { DraftFindings } from './DraftFindings';
 import { WaitingTimer } from './WaitingTimer';
 import { WaitingBuyers } from './WaitingBuyers';
+import { FollowUpPanel } from './FollowUpPanel';
 
 interface Props {
   state: SidebarState;
@@ -184,6 +185,7 @@ export function Sidebar({ state, actions }: Props) {
         <button data-huashu="log-payment" onClick={() => void actions.logFollowUp('payment_reminder')}>{t('addPaymentReminder')}</button>
         <button data-huashu="log-review" onClick={() => void actions.logFollowUp('review_recovery')}>{t('addReviewRecovery')}</button>
         <button data-huashu="log-revisit" onClick={() => void actions.logFollowUp('aftersale_revisit')}>{t('addRevisit')}</button>
+        <FollowUpPanel state={state} />
       </section>
 
       <footer>{t('shortcutsHint')}</footer>
