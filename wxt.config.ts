@@ -14,6 +14,8 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'alarms', 'notifications', 'scripting', 'clipboardWrite'],
     host_permissions: [...BUILT_IN_SITE_MATCHES],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The sidebar's stylesheet is fetched by the content script; sites the rep adds at run time need it too.
+    web_accessible_resources: [{ resources: ['content-scripts/sidebar.css'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     action: { default_title: '话术 Huashu' },
     commands: {
       'toggle-sidebar': {

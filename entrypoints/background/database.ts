@@ -14,13 +14,23 @@ export function database(): HuashuDB {
   return db;
 }
 
-/** Put the default library in on first run (and after a wipe), never over the rep's edits. */
+/** Marks that the default library went in once; a rep who deletes everything keeps an empty library. */
+const SEEDED_KEY = '__defaultLibrarySeededAt';
+
+/** Put the default library in on first run, never over the rep's edits and never again after a deliberate wipe. */
 export async function seedDefaultLibrary(): Promise<number> {
   const d = database();
-  if ((await d.scripts.count()) > 0) return 0;
+  if (await d.settings.get(SEEDED_KEY)) return 0;
+  if ((await d.scripts.count()) > 0) {
+    await d.settings.put({ key: SEEDED_KEY, value: Date.now() }); // a library from before this flag existed
+    return 0;
+  }
   const now = Date.now();
   const scripts = (defaultLibrary as ReplyScript[]).map((s) => ({ ...s, source: 'default' as const, updatedAt: s.updatedAt ?? now }));
-  await d.scripts.bulkPut(scripts);
+  await d.transaction('rw', d.scripts, d.settings, async () => {
+    await d.scripts.bulkPut(scripts);
+    await d.settings.put({ key: SEEDED_KEY, value: now });
+  });
   return scripts.length;
 }
 

@@ -31,7 +31,7 @@ export default defineContentScript({
     if (settings) {
       state.settings.value = settings;
       setLanguage(settings.language);
-      if (settings.disabledHosts.includes(location.host)) return; // the rep switched Huashu off here
+      if (settings.disabledHosts.includes(location.host) || settings.disabledHosts.includes(location.hostname)) return; // the rep switched Huashu off here
       const host = location.host;
       if (settings.sidebarWidths[host]) state.width.value = settings.sidebarWidths[host]!;
       if (settings.sidebarCollapsed[host]) state.open.value = false;
