@@ -40,5 +40,7 @@ export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds}秒`;
   const m = Math.floor(seconds / 60);
   if (m < 60) return `${m}分${seconds % 60}秒`;
-  return `${Math.floor(m / 60)}小时${m % 60}分`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}小时${m % 60}分`;
+  return `${Math.floor(h / 24)}天${h % 24}小时`;
 }

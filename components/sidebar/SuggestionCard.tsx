@@ -1,5 +1,6 @@
 import { HighlightedText } from '../highlighted-text';
 import type { Suggestion } from '@/lib/types';
+import { displayScriptText } from '@/lib/display-text';
 
 interface Props {
   suggestion: Pick<Suggestion, 'id' | 'title' | 'text' | 'intent' | 'highlights' | 'clause'>;
@@ -13,7 +14,7 @@ interface Props {
 /** One reply: title and text with the matched words marked; the filled text shows on hover. */
 export function SuggestionCard({ suggestion, index, selected, preview, onInsert, onHover }: Props) {
   const titleRanges = (suggestion.highlights ?? []).filter((h) => h.field === 'title');
-  const textRanges = (suggestion.highlights ?? []).filter((h) => h.field === 'text');
+  const shown = displayScriptText(suggestion.text, (suggestion.highlights ?? []).filter((h) => h.field === 'text'));
   return (
     <li
       class={`card${selected ? ' selected' : ''}`}
@@ -30,7 +31,7 @@ export function SuggestionCard({ suggestion, index, selected, preview, onInsert,
         <HighlightedText class="card-title" text={suggestion.title} ranges={titleRanges} />
         {suggestion.clause && <span class="clause">“{suggestion.clause}”</span>}
       </div>
-      <HighlightedText class="card-text" text={suggestion.text} ranges={textRanges} />
+      <HighlightedText class="card-text" text={shown.text} ranges={shown.ranges} />
     </li>
   );
 }

@@ -23,5 +23,6 @@ describe('waiting timer', () => {
     expect(formatWait(42)).toBe('42秒');
     expect(formatWait(125)).toBe('2分5秒');
     expect(formatWait(3700)).toBe('1小时1分');
+    expect(formatWait(3 * 86400 + 7200)).toBe('3天2小时');
   });
 });
