@@ -48,10 +48,9 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       await owner.end();
     }
   }
-  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize ?? 20 });
+  // Every service connection works as the non-owner role (startup option), so row-level security always applies.
+  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize ?? 20, options: '-c role=huashu_app' });
   pool.on('error', (e) => console.error('[huashu-sync] idle client error', e.message));
-  // Every service connection works as the non-owner role, so row-level security always applies.
-  pool.on('connect', (client) => void client.query('SET ROLE huashu_app').catch(() => undefined));
   const live = new LiveHub(o.databaseUrl);
   await live.start();
   const ctx: AppContext = { pool, secret: o.secret, leaseMs: o.leaseMs ?? DEFAULT_LEASE_MS, live };
