@@ -99,7 +99,7 @@ describe('team sync against PostgreSQL', () => {
     await editor.client.sync();
     const st = await editor.client.state();
     expect(st.conflicts).toHaveLength(1);
-    expect((st.conflicts[0]!.change as { data: { text: string } }).data.text).toBe('editor v2');
+    expect((st.conflicts[0]!.change as unknown as { data: { text: string } }).data.text).toBe('editor v2');
     expect(editor.rows.get('script', 'c1')?.data.text).toBe('lead v2');
   });
 
