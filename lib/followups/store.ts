@@ -402,27 +402,36 @@ function matcher(q: PopupQuery): ((r: FollowUp) => boolean) | undefined {
 }
 
 /** The first `n` live items by due time (optionally filtered), merged across open and snoozed. */
+const byDue = (a: FollowUp, b: FollowUp) => a.dueAt - b.dueAt || a.id.localeCompare(b.id);
+
 async function firstLive(db: HuashuDB, n: number, q: PopupQuery, counts: PopupCounts): Promise<FollowUp[]> {
   const pred = matcher(q);
   const site = q.site?.toLowerCase();
   if (pred && (q.kind || site)) {
     // A kind/site filter is a prefix range of the live dedupe keys: load the set whole when it is small.
     const prefixes = q.kind ? [livePrefix(q.kind, site)] : FOLLOW_UP_KINDS.map((k) => livePrefix(k, site));
-    const coll = () => db.followups.where('dedupeKey').startsWithAnyOf(prefixes);
-    const size = q.kind && !site ? counts.byKind[q.kind] : await coll().count();
+    // one plain range per prefix (startsWithAnyOf would step a cursor row by row)
+    const ranges = prefixes.map((p) => db.followups.where('dedupeKey').startsWith(p));
+    const size = q.kind && !site ? counts.byKind[q.kind] : (await Promise.all(ranges.map((r) => r.count()))).reduce((a, b) => a + b, 0);
     if (size <= LOAD_WHOLE_MAX) {
-      const rows = (await coll().toArray()).filter(pred);
-      return rows.sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id)).slice(0, n);
+      const rows = (await Promise.all(prefixes.map((p) => db.followups.where('dedupeKey').startsWith(p).toArray()))).flat().filter(pred);
+      return rows.sort(byDue).slice(0, n);
     }
+  }
+  if (pred && q.search) {
+    // A text search rarely stops early: one getAll per status beats a cursor step per row.
+    const all = await Promise.all(LIVE.map((s) => db.followups.where('[status+dueAt]').between([s, -Infinity], [s, Infinity]).toArray()));
+    return all.flat().filter(pred).sort(byDue).slice(0, n);
   }
   const perStatus = await Promise.all(
     LIVE.map((s) => {
       let c = db.followups.where('[status+dueAt]').between([s, -Infinity], [s, Infinity]);
+      // a common kind/site: walking the due-time index stops after about n / share rows
       if (pred) c = c.filter(pred);
       return c.limit(n).toArray();
     }),
   );
-  return perStatus.flat().sort((a, b) => a.dueAt - b.dueAt || a.id.localeCompare(b.id)).slice(0, n);
+  return perStatus.flat().sort(byDue).slice(0, n);
 }
 
 /**
