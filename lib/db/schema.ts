@@ -23,6 +23,7 @@ export type HuashuDB = Dexie & {
   riskOverrides: EntityTable<RiskOverride, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   siteProfiles: EntityTable<SiteProfile, 'origin'>;
+  syncState: EntityTable<SettingRow, 'key'>;
 };
 
 /** Version 1: the tables the first features need. */
@@ -44,9 +45,21 @@ export function declareV2(db: Dexie): void {
   });
 }
 
+/**
+ * Version 3: team sync state (session, checkpoint, outbox, leases, proposals)
+ * in its own table, so a backup export of `settings` never carries the
+ * sign-in token and a backup restore never wipes the outbox.
+ */
+export function declareV3(db: Dexie): void {
+  db.version(3).stores({
+    syncState: 'key',
+  });
+}
+
 export function openDatabase(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): HuashuDB {
   const db = new Dexie(name, options) as HuashuDB;
   declareV1(db);
   declareV2(db);
+  declareV3(db);
   return db;
 }
