@@ -6,6 +6,8 @@
  * next use and open sidebars are told the library changed.
  */
 import { scanText } from '@/lib/risk/scanner';
+import { recountLive } from '@/lib/followups/store';
+import { refreshFollowUpSignals } from './followups';
 import type { ReplyScript } from '@/lib/types';
 import { database, readSettings } from './database';
 import { handle } from './handle';
@@ -68,6 +70,9 @@ export function registerLibraryIoHandlers(): void {
       await d.followups.bulkPut(backup.followups);
       await d.usage.bulkPut(backup.usage);
     });
+    // The follow-up counters (kept beside the rows for a fast popup) must match the restored rows.
+    await recountLive(d);
+    void refreshFollowUpSignals();
     libraryChanged();
     await syncExtraSites().catch(() => undefined);
     return { scripts: backup.scripts.length, settings: backup.settings.length, followups: backup.followups.length, usage: backup.usage.length };
