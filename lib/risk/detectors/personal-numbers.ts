@@ -33,6 +33,11 @@ const THIRD_PARTY = /(买家|客户|顾客|收件人|收货人|他|她|对方|�
 const NOT_A_PHONE = /(单号|订单|运单|编号|货号|型号|批次|物流号|条码|序列号|快递号|工单|尺码|规格)$/;
 const ID_CUE = /(身份证|证件|身份号)/;
 const CARD_CUE = /(卡号|银行卡|储蓄卡|信用卡|借记卡|账号|账户|卡上|卡里|尾号|开户)/;
+/** Words that name a card outright: then the number counts even when its checksum was mistyped. */
+const STRONG_CARD_CUE = /(卡号|银行卡|储蓄卡|信用卡|借记卡)/;
+/** The shop's own return or warehouse address is routine to send; a person's is not. */
+const SHOP_ADDRESS_BEFORE = /(退货|退回|寄回|退换|换货|售后|仓库|发货地|店铺|公司|门店|本店|我们的?)(地址|仓)?|寄到|寄往|邮寄到|发到我们/;
+const SHOP_ADDRESS_AFTER = /^(售后|仓库|仓|退货|退换|客服|收$|收件|店)/;
 const PAY_CUE = /(转|打|汇|付|存)/;
 
 function idChecksumOk(id: string): boolean {
@@ -109,7 +114,7 @@ export function findPersonalNumbers(ctx: ScanContext): RawHit[] {
     const end = start + m[0].length;
     if (idRanges.some(([s]) => s === start)) continue;
     const before = ctx.beforeInSentence(start, 12);
-    if (!CARD_CUE.test(before) || !luhnOk(m[0])) continue;
+    if (!CARD_CUE.test(before) || (!luhnOk(m[0]) && !STRONG_CARD_CUE.test(before))) continue;
     if (PAY_CUE.test(before)) {
       hits.push({ category: 'offsite_payment', start, end, ruleId: 'payment.bank_card', rewrite: PAY_HERE, rewriteScope: 'sentence' });
     } else {
@@ -119,6 +124,8 @@ export function findPersonalNumbers(ctx: ScanContext): RawHit[] {
 
   ADDRESS.lastIndex = 0;
   for (let m = ADDRESS.exec(ctx.text); m; m = ADDRESS.exec(ctx.text)) {
+    const end = m.index + m[0].length;
+    if (SHOP_ADDRESS_BEFORE.test(ctx.beforeInSentence(m.index, 12)) || SHOP_ADDRESS_AFTER.test(ctx.afterInSentence(end, 6))) continue;
     hits.push({ category: 'privacy', start: m.index, end: m.index + m[0].length, ruleId: 'privacy.address', rewrite: '（详细地址请在订单中查看）' });
   }
   return hits;
