@@ -350,7 +350,7 @@ export function FollowUpList() {
                 <div class="fu-line">
                   <span class="fu-buyer" title={f.buyerName}>{f.buyerName ?? pick({ zh: '（未知买家）', en: '(unknown buyer)' })}</span>
                   <span class={`fu-kind ${f.kind}`}>{pick(KIND_LABEL[f.kind])}</span>
-                  {item.status === 'snoozed' && <span class="fu-tag" title={pick({ zh: '稍后提醒', en: 'Snoozed' })}>⏰</span>}
+                  {item.status === 'snoozed' && <span class="fu-tag">{pick({ zh: '已推迟', en: 'Snoozed' })}</span>}
                   <span style={{ flex: 1 }} />
                   <span class={`fu-when ${item.bucket}`} data-huashu="fu-due" title={new Date(f.dueAt).toLocaleString()}>
                     {closed ? `${f.status === 'done' ? outcomeText(f.outcome, pick) || pick({ zh: '已完成', en: 'Done' }) : pick({ zh: '已过期', en: 'Expired' })}` : relativeDueText(f.dueAt, now, lang, rules.utcOffsetMinutes)}
