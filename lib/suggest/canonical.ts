@@ -28,39 +28,61 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\b(?:coupons?)\b/g, '优惠券'],
   [/\b(?:discount)\b/g, '优惠'],
   [/\b(?:exchange)\b/g, '换货'],
-];
+  [/\b(?:cod)\b/g, '货到付款'],
+  [/\b(?:tracking(?:\s*(?:number|no))?)\b/g, '物流单号'],
+  [/\b(?:ship(?:ping)?)\b/g, '发货'],
+  [/\b(?:price)\b/g, '价格'],
+  [/\b(?:colou?rs?)\b/g, '颜色'],
+  [/\b(?:in\s*stock|stock)\b/g, '有货'],
+  [/\b(?:fake)\b/g, '假货'],
+  [/\b(?:pl[sz]|please)\b/g, '请'],
+]
 
 // Slang, dialect and frequent typos → standard form (applied to the normalised text).
 const SLANG: Array<[RegExp, string]> = [
   // OpenCC reads a lone 么 as the Traditional form of 幺 (在么 → 在幺); buyers mean 么.
   [/幺/g, '么'],
+  [/咋整|咋办|怎么整/g, '怎么办'],
   [/肿么|咋/g, '怎么'],
-  [/木有|么有|米有|莫有|没得/g, '没有'],
-  [/神马|甚么|啥子|啥/g, '什么'],
+  [/木有|么有|米有|莫有|没得|冇/g, '没有'],
+  [/神马|甚么|啥子|啥|乜嘢/g, '什么'],
   [/时侯/g, '时候'],
   [/几时/g, '什么时候'],
-  [/介个/g, '这个'],
+  [/介个|这只/g, '这个'],
   [/酱紫/g, '这样'],
   [/稀饭/g, '喜欢'],
   [/俺/g, '我'],
-  [/好滴|好哒|好得/g, '好的'],
-  [/包油/g, '包邮'],
-  [/邮费/g, '运费'],
-  [/码数|尺吗|号码(?=[大小多])/g, '尺码'],
-  [/发获|发或|发伙/g, '发货'],
-  [/快第|块递/g, '快递'],
-  [/退宽|退钦/g, '退款'],
+  [/好滴|好哒|好得|好der/g, '好的'],
+  [/包油|包由/g, '包邮'],
+  [/邮费|运废/g, '运费'],
+  [/码数|尺吗|尺马|号码(?=[大小多])/g, '尺码'],
+  [/(?<=[大小几])马(?!上)/g, '码'],
+  // A homophone typed for 货 after the verbs it goes with: 发或 收获 到伙 有或 换或 退祸
+  [/(?<=[发收到有换退])(?:或|获|伙|祸)/g, '货'],
+  [/出货/g, '发货'],
+  [/快第|块递|快地/g, '快递'],
+  [/退宽|退钦|退欵|退歀|退kuan/g, '退款'],
+  [/欵/g, '款'],
   [/优会|优慧|优汇/g, '优惠'],
   [/惠卷|惠劵/g, '惠券'],
-  [/物留|无流/g, '物流'],
+  [/(?<=[领有用])卷/g, '券'],
+  [/物留|无流|物刘/g, '物流'],
+  [/签手/g, '签收'],
   [/质亮/g, '质量'],
+  [/发漂|发瞟/g, '发票'],
+  [/保固/g, '保修'],
+  [/在马(?=$|[^路上])/g, '在吗'],
   [/到货没/g, '到货吗'],
+  // Hearsay is context, not the question: 我看评价说有点小 → 说有点小 (not a question about reviews).
+  [/(?:我)?(?:看到?了?|听)?(?:评价|评论|买家秀|问大家)(?:里|上|中|区)?(?:有人)?(?:都)?说/g, '说'],
   // Sentence-final particles that ask a question: 在么 在伐 有货莫 在不 发了没 → …吗
   [/(?<![怎什那这多要])么$/g, '吗'],
   [/[伐莫]$/g, '吗'],
   [/(?<=.)不$/g, '吗'],
   [/了没$/g, '了吗'],
 ];
+/** One pass that says whether any slang rule can apply, so most texts skip the rule list. */
+const ANY_SLANG = new RegExp(SLANG.map(([re]) => re.source).join('|'));
 
 const HAS_LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
@@ -72,7 +94,7 @@ export function canonicalText(input: string): string {
     for (const [re, to] of ENGLISH) text = text.replace(re, to);
   }
   let out = normalize(text, MATCH_OPTIONS).text;
-  for (const [re, to] of SLANG) out = out.replace(re, to);
+  if (ANY_SLANG.test(out)) for (const [re, to] of SLANG) out = out.replace(re, to);
   if (/^8{2}6?$/.test(out)) out = '拜';
   return out;
 }

@@ -98,7 +98,15 @@ function specificity(length: number): number {
 
 /** An intent is a plausible alternative when its score is at least this share of the best one. */
 const AMBIGUITY_RATIO = 0.35;
-const QUESTION = /吗|怎么|什么|多少|几|哪|能不能|可不可以|有没有|是不是|会不会|多久|多大|如何|为什么/;
+const QUESTION = /吗|怎么|什么|多少|几|哪|能不能|可不可以|有没有|是不是|会不会|多久|多大|如何|为什么|麻烦|帮我|帮忙|能否|可否|想问|求|[吧呢]$/;
+/**
+ * A phrase right after a negation is denied, not asked about (不是质量问题就是不想要了). The
+ * negations that only say what the buyer wants (不要发顺丰, 别发韵达) still point at the topic.
+ */
+const NEGATED = /(?:不是|并非|没有|也不是|又不是|不算|并没有)$/;
+const NEGATED_FACTOR = 0.35;
+/** A clause that only asks what to do about the previous one (…开胶了，怎么办). */
+const FOLLOW_UP = /^(?:那|这|你们?说?|我)?(?:该|要|应该)?(?:怎么办|怎么处理|怎么解决|怎么弄|怎么回事|如何处理|什么情况|什么意思)(?:吧|吗|呀|了)?$/;
 
 export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
   const index = new TriggerIndex();
@@ -152,15 +160,20 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       }
       return undefined;
     }
-    const at = clause.lastIndexOf(key);
+    let at = clause.lastIndexOf(key);
+    // 有没有赠品 asks about a gift; it does not report a missing one (没有赠品).
+    while (at >= 0 && key[0] === '没' && clause[at - 1] === '有') at = at > 0 ? clause.lastIndexOf(key, at - 1) : -1;
     if (at >= 0) {
       let score = specificity(L) * (isGeneric(key) ? GENERIC_FACTOR : 1);
+      const before = clause.slice(Math.max(0, at - 4), at);
+      if (NEGATED.test(before) && !before.endsWith('有没有')) score *= NEGATED_FACTOR;
       if (clause.length === L) score *= 1.12;
       // A phrase near the end of the clause is usually its point (包邮再便宜5块 → 便宜).
       score += 0.03 * ((at + L) / clause.length);
       return { entry, score, exact: true };
     }
     if (L < 4 || shared.length < 2) return undefined;
+    if (key[0] === '没' && clause.includes('有' + key)) return undefined;
     let all = 0;
     let got = 0;
     for (const g of entry.grams) {
@@ -255,8 +268,15 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     return rows.slice(0, limit);
   }
 
-  function suggestClause(clause: Clause, opts: SuggestOptions, top: number, usage: ReturnType<typeof usageTable>, now: number) {
-    const text = canonicalText(clause.raw);
+  function suggestClause(
+    clause: Clause,
+    text: string,
+    followedUp: boolean,
+    opts: SuggestOptions,
+    top: number,
+    usage: ReturnType<typeof usageTable>,
+    now: number,
+  ) {
     if (text.length === 0) return undefined;
     const intents = intentsFor(text, opts.stage);
     if (intents.length === 0) return undefined;
@@ -279,7 +299,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const rest = queues.flat().filter((p) => !taken.has(p.stored.script.id));
     rest.sort((a, b) => b.score - a.score);
     for (const p of rest) picks.push({ ...p, rank: rank++ });
-    return { clause, text, intents, picks, lead, question: clause.askedWithMark || QUESTION.test(text) };
+    return { clause, text, intents, picks, lead, question: followedUp || clause.askedWithMark || QUESTION.test(text) };
   }
 
   function explainPick(p: Pick, stage: Stage | undefined): string[] {
@@ -305,8 +325,16 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     if (typeof message !== 'string' || message.trim().length === 0) return [];
     const now = opts.now ?? Date.now();
     const usage = usageTable(opts.usage);
-    const results = splitClauses(message)
-      .map((c) => suggestClause(c, opts, top, usage, now))
+    const clauses = splitClauses(message).map((clause) => ({ clause, text: canonicalText(clause.raw), followedUp: false }));
+    // 怎么办 after a problem asks about that problem: fold it into the clause before.
+    const kept: typeof clauses = [];
+    for (const c of clauses) {
+      const previous = kept[kept.length - 1];
+      if (previous && FOLLOW_UP.test(c.text)) previous.followedUp = true;
+      else if (c.text.length > 0) kept.push(c);
+    }
+    const results = kept
+      .map((c) => suggestClause(c.clause, c.text, c.followedUp, opts, top, usage, now))
       .filter((r): r is NonNullable<typeof r> => r !== undefined && r.picks.length > 0);
     if (results.length === 0) return [];
     const strongest = Math.max(...results.map((r) => r.lead));
