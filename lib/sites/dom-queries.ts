@@ -7,6 +7,7 @@
  * one selector. Every helper queries fresh: frameworks replace nodes, and a
  * cached node may no longer be in the document.
  */
+import type { ChatMessage, ConversationSnapshot } from '../types';
 
 /** An ordered list of selectors: the first one that finds a connected element wins. */
 export type Fallbacks = readonly string[];
@@ -176,6 +177,23 @@ export function parseChatTime(text: string | null | undefined, now: Date = new D
 export function conversationKey(platform: string, shop: string | undefined, buyer: string): string {
   const clean = (part: string) => part.replace(/:/g, '：').trim();
   return `${platform}:${clean(shop || 'default') || 'default'}:${clean(buyer)}`;
+}
+
+/** What every adapter returns for an open chat: the key from platform, shop and buyer, and only the fields the page showed. */
+export function snapshotOf(
+  platform: string,
+  parts: { shop?: string; buyerKey: string; buyerName?: string; orderId?: string; item?: string; messages: ChatMessage[] },
+): ConversationSnapshot {
+  const { shop, buyerKey, buyerName, orderId, item, messages } = parts;
+  return {
+    key: conversationKey(platform, shop, buyerKey),
+    platform,
+    ...(shop ? { shop } : {}),
+    ...(buyerName ? { buyerName } : {}),
+    ...(orderId ? { orderId } : {}),
+    ...(item ? { item } : {}),
+    messages,
+  };
 }
 
 /** The first match of `pattern` (its first group when it has one) in the text of `root`. */

@@ -10,7 +10,7 @@ import type { ChatMessage, ConversationSnapshot } from '../types';
 import {
   allMatches,
   composeBoxByStructure,
-  conversationKey,
+  snapshotOf,
   findPatternIn,
   firstMatch,
   hostIs,
@@ -112,15 +112,7 @@ export const dongdongAdapter: SiteAdapter = {
     const shop = venderId ?? firstMatch(doc, ['[data-vender-id]'])?.getAttribute('data-vender-id') ?? undefined;
     const order = orderId(doc);
     const item = latestItem(doc);
-    return {
-      key: conversationKey(PLATFORM, shop, buyer),
-      platform: PLATFORM,
-      ...(shop ? { shop } : {}),
-      ...(name ? { buyerName: name } : {}),
-      ...(order ? { orderId: order } : {}),
-      ...(item ? { item } : {}),
-      messages,
-    };
+    return snapshotOf(PLATFORM, { shop, buyerKey: buyer, buyerName: name, orderId: order, item, messages });
   },
   watchRoot(doc) {
     return firstMatch(doc, ['.chat-main', ...LIST]) ?? doc.body;

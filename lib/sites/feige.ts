@@ -10,7 +10,7 @@ import type { ChatMessage, ConversationSnapshot } from '../types';
 import {
   allMatches,
   composeBoxByStructure,
-  conversationKey,
+  snapshotOf,
   findPatternIn,
   firstMatch,
   hostIs,
@@ -125,14 +125,7 @@ export const feigeAdapter: SiteAdapter = {
     const messages = nodes.map(readMessage).filter((m): m is ChatMessage => m !== null);
     const shop = shopName(doc);
     const order = orderId(doc);
-    return {
-      key: conversationKey(PLATFORM, shop, buyer),
-      platform: PLATFORM,
-      ...(shop ? { shop } : {}),
-      ...(name ? { buyerName: name } : {}),
-      ...(order ? { orderId: order } : {}),
-      messages,
-    };
+    return snapshotOf(PLATFORM, { shop, buyerKey: buyer, buyerName: name, orderId: order, messages });
   },
   watchRoot(doc) {
     return allMatches(doc, MESSAGE_WRAPPERS)[0]?.parentElement ?? doc.body;

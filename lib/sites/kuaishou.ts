@@ -11,7 +11,7 @@ import {
   allMatches,
   closestWithClassContaining,
   composeBoxByStructure,
-  conversationKey,
+  snapshotOf,
   firstMatch,
   hasClassContaining,
   hostIs,
@@ -101,14 +101,7 @@ export const kuaishouAdapter: SiteAdapter = {
       .filter((m): m is ChatMessage => m !== null);
     const shop = readFirstText(doc, SHOP) || undefined;
     const order = orderId(doc);
-    return {
-      key: conversationKey(PLATFORM, shop, name),
-      platform: PLATFORM,
-      ...(shop ? { shop } : {}),
-      buyerName: name,
-      ...(order ? { orderId: order } : {}),
-      messages,
-    };
+    return snapshotOf(PLATFORM, { shop, buyerKey: name, buyerName: name, orderId: order, messages });
   },
   watchRoot(doc) {
     return firstMatch(doc, ['.ChatPanel', ...LIST]) ?? doc.body;

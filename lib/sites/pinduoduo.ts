@@ -9,7 +9,7 @@ import type { ChatMessage, ConversationSnapshot } from '../types';
 import {
   allMatches,
   composeBoxByStructure,
-  conversationKey,
+  snapshotOf,
   findPatternIn,
   firstMatch,
   hostIs,
@@ -112,14 +112,7 @@ export const pinduoduoAdapter: SiteAdapter = {
     if (!buyer) return null;
     const shop = shopName(doc);
     const order = orderId(doc);
-    return {
-      key: conversationKey(PLATFORM, shop, buyer),
-      platform: PLATFORM,
-      ...(shop ? { shop } : {}),
-      ...(name ? { buyerName: name } : {}),
-      ...(order ? { orderId: order } : {}),
-      messages,
-    };
+    return snapshotOf(PLATFORM, { shop, buyerKey: buyer, buyerName: name, orderId: order, messages });
   },
   watchRoot(doc) {
     return firstMatch(doc, ['#msgListContainer', '.chat-box']) ?? doc.body;

@@ -10,7 +10,7 @@
  */
 import type { AdapterHealth, SiteAdapter } from './adapter';
 import type { ChatMessage, ConversationSnapshot } from '../types';
-import { composeBoxByStructure, conversationKey, hostIs, isFixtureFor, isHidden, parseChatTime, readText, sendControlNear } from './dom-queries';
+import { composeBoxByStructure, hostIs, isFixtureFor, isHidden, parseChatTime, readText, sendControlNear, snapshotOf } from './dom-queries';
 
 const PLATFORM = 'shopee';
 // Shopee order numbers: yymmdd + 8 letters/digits.
@@ -194,13 +194,7 @@ export const shopeeAdapter: SiteAdapter = {
       .map((row) => readRow(row, list))
       .filter((m): m is ChatMessage => m !== null);
     const order = orderId(doc);
-    return {
-      key: conversationKey(PLATFORM, undefined, buyer),
-      platform: PLATFORM,
-      ...(name ? { buyerName: name } : {}),
-      ...(order ? { orderId: order } : {}),
-      messages,
-    };
+    return snapshotOf(PLATFORM, { buyerKey: buyer, buyerName: name, orderId: order, messages });
   },
   watchRoot(doc) {
     return findPane(doc) ?? doc.body;
