@@ -11,6 +11,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { FollowUp, FollowUpKind, FollowUpOutcome, ReplyScript, RiskFinding, SiteProfile, Suggestion, UsageEvent } from './types';
 import type { Settings } from './settings';
+import type { ClaimAnswer, TeamView } from './sync/team-view';
 
 export type ErrorCode = 'bad_request' | 'not_found' | 'quota' | 'conflict' | 'internal';
 export interface ResultError {
@@ -106,6 +107,21 @@ export interface Protocol {
   followUpCsv(req: { from: number; to: number; what: 'report' | 'rows'; utcOffsetMinutes?: number }): Result<string>;
   /** Recount the stored live counters from the indexes (after rows were written outside the store). */
   recountFollowUps(req: undefined): Result<{ open: number; snoozed: number; rowCount: number }>;
+  // Team sync (entrypoints/background/team-sync.ts). Off until the rep creates or joins a shop.
+  teamState(req: undefined): Result<TeamView>;
+  /** Create a shop on the sync server; the rep becomes its lead. */
+  teamCreateShop(req: { serverUrl: string; shopName: string; repName: string }): Result<TeamView>;
+  teamJoin(req: { serverUrl: string; code: string; repName: string }): Result<TeamView>;
+  /** Lead only: a one-time invite code. */
+  teamInvite(req: { role: 'rep' | 'editor' }): Result<{ code: string; role: string; expiresAt: number }>;
+  teamLeave(req: undefined): Result<TeamView>;
+  teamSyncNow(req: undefined): Result<TeamView>;
+  /** Lead/editor: share these scripts with the team; a rep: propose them. */
+  teamShareScripts(req: { ids: string[] }): Result<{ shared: number; proposed: number }>;
+  teamDecideProposal(req: { id: string; decision: 'accept' | 'reject' }): Result<TeamView>;
+  teamDismissConflict(req: { changeId: string }): Result<TeamView>;
+  /** Before a 催付/review reply goes into the compose box: claim the follow-up (team mode); solo mode always allows. */
+  claimFollowUp(req: { kind: FollowUpKind; site: string; conversationKey: string; conversationUrl?: string; buyerName?: string; orderId?: string; item?: string }): Result<ClaimAnswer>;
 }
 
 /** lib/followups/report.ts FollowUpReport, restated here so the protocol does not import the store. */
@@ -221,6 +237,16 @@ const CHECKS: { [K in keyof Protocol]: Check } = {
   followUpReport: fields({ from: isTime, to: isTime }),
   followUpCsv: fields({ from: isTime, to: isTime, what: (v) => v === 'report' || v === 'rows' }),
   recountFollowUps: () => null,
+  teamState: () => null,
+  teamCreateShop: fields({ serverUrl: (v) => str(v, 500), shopName: (v) => str(v, 100), repName: (v) => str(v, 100) }),
+  teamJoin: fields({ serverUrl: (v) => str(v, 500), code: (v) => str(v, 100), repName: (v) => str(v, 100) }),
+  teamInvite: fields({ role: (v) => v === 'rep' || v === 'editor' }),
+  teamLeave: () => null,
+  teamSyncNow: () => null,
+  teamShareScripts: fields({ ids: (v) => Array.isArray(v) && v.length <= 20_000 && v.every((id) => str(id, 200)) }),
+  teamDecideProposal: fields({ id: (v) => str(v, 200), decision: (v) => v === 'accept' || v === 'reject' }),
+  teamDismissConflict: fields({ changeId: (v) => str(v, 100) }),
+  claimFollowUp: fields({ kind: (v) => FOLLOW_UP_KINDS.has(v as string), site: (v) => str(v, 200), conversationKey: (v) => str(v, 500), orderId: (v) => optStr(v, 64), buyerName: (v) => optStr(v, 200) }),
 };
 
 function isTime(v: unknown): boolean {

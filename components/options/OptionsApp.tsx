@@ -10,10 +10,11 @@ import { ImportTab } from './ImportTab';
 import { LibraryTab } from './LibraryTab';
 import { ReportTab } from './ReportTab';
 import { SettingsTab } from './SettingsTab';
+import { TeamTab } from './TeamTab';
 import { hideToast, languageTick, toast } from './ui-state';
 import './options.css';
 
-const TABS = ['library', 'import', 'backup', 'settings', 'report'] as const;
+const TABS = ['library', 'import', 'backup', 'settings', 'report', 'team'] as const;
 type Tab = (typeof TABS)[number];
 
 const tabName = (tab: Tab) =>
@@ -23,6 +24,7 @@ const tabName = (tab: Tab) =>
     backup: pick({ zh: '备份与导出', en: 'Backup & export' }),
     settings: pick({ zh: '设置', en: 'Settings' }),
     report: pick({ zh: '跟进报表', en: 'Report' }),
+    team: pick({ zh: '团队 Team', en: 'Team' }),
   })[tab];
 
 const tabFromHash = (): Tab => {
@@ -63,6 +65,7 @@ export function OptionsApp() {
         {tab === 'backup' && <BackupTab />}
         {tab === 'settings' && <SettingsTab />}
         {tab === 'report' && <ReportTab />}
+        {tab === 'team' && <TeamTab />}
       </main>
       {current && (
         <div class={`toast ${current.kind}`} role="status" data-huashu="toast">

@@ -63,6 +63,11 @@ export function FollowUpPanel({ state }: { state: SidebarState }) {
           <div style={{ display: 'flex', gap: '6px', alignItems: 'center' }}>
             <strong>{pick(KIND_LABEL[f.kind])}</strong>
             {f.orderId && <span class="label">{f.orderId}</span>}
+            {f.claimedBy && (
+              <span class="label" data-huashu="followup-claimed-by" title={pick({ zh: '团队中正在跟进的客服', en: 'Rep handling it in the team' })}>
+                {pick({ zh: `${f.claimedBy} 跟进中`, en: `${f.claimedBy} on it` })}
+              </span>
+            )}
             <span style={{ flex: 1 }} />
             <span class={f.dueAt < now ? 'error' : 'label'} data-huashu="followup-due">
               {relativeDueText(f.dueAt, now, language())}

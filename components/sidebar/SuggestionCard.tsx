@@ -1,9 +1,9 @@
 import { HighlightedText } from '../highlighted-text';
-import type { Suggestion } from '@/lib/types';
+import type { ReplyScript, Suggestion } from '@/lib/types';
 import { displayScriptText } from '@/lib/display-text';
 
 interface Props {
-  suggestion: Pick<Suggestion, 'id' | 'title' | 'text' | 'intent' | 'highlights' | 'clause'>;
+  suggestion: Pick<Suggestion, 'id' | 'title' | 'text' | 'intent' | 'highlights' | 'clause'> & { source?: ReplyScript['source'] };
   index: number;
   selected: boolean;
   preview: string;
@@ -30,6 +30,11 @@ export function SuggestionCard({ suggestion, index, selected, preview, onInsert,
         {index < 9 && <kbd class="num">{index + 1}</kbd>}
         <HighlightedText class="card-title" text={suggestion.title} ranges={titleRanges} />
         {suggestion.clause && <span class="clause">“{suggestion.clause}”</span>}
+        {suggestion.source === 'team' && (
+          <span class="badge team" data-huashu="team-badge" title="团队共享话术 · Shared by the team" style={{ marginLeft: 'auto', fontSize: '11px', padding: '0 4px', borderRadius: '3px', background: '#e8f0fe', color: '#1a56db' }}>
+            团队
+          </span>
+        )}
       </div>
       <HighlightedText class="card-text" text={shown.text} ranges={shown.ranges} />
     </li>

@@ -29,6 +29,7 @@ import { fold } from '@/lib/text/normalize';
 import { resolveRules, type FollowUpRules } from '@/lib/followups/rules';
 import { database, readSettings } from './database';
 import { handle, HandledError } from './handle';
+import { teamFollowUpChanged, teamFollowUpLogged } from './team-sync';
 
 const ALARM = 'huashu-followups-due';
 const PERIODIC_ALARM = 'huashu-followups-tick';
@@ -82,18 +83,23 @@ async function notifyDue(now = Date.now()): Promise<void> {
 export function registerFollowUpHandlers(): void {
   handle('logFollowUp', async (req) => {
     const result = await storeCall(async () => logFollowUp(database(), req, await rules(), Date.now()));
+    teamFollowUpLogged(result, req.scriptId);
     void refreshFollowUpSignals();
     return result.row;
   });
   handle('followUpsForConversation', (req) => storeCall(() => forConversation(database(), req.conversationKey)));
   handle('listFollowUps', (req) => storeCall(() => listForPopup(database(), Date.now(), req ?? {})));
   handle('markFollowUpDone', async (req) => {
+    const before = await database().followups.get(req.id);
     const row = await storeCall(() => markDone(database(), req.id, req.outcome, Date.now()));
+    teamFollowUpChanged(before, row);
     void refreshFollowUpSignals();
     return row;
   });
   handle('snoozeFollowUp', async (req) => {
+    const before = await database().followups.get(req.id);
     const { row } = await storeCall(async () => snooze(database(), req.id, req.until, Date.now(), await rules()));
+    teamFollowUpChanged(before, row);
     void refreshFollowUpSignals();
     return row;
   });

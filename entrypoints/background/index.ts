@@ -14,6 +14,7 @@ import { registerSiteProfileHandlers } from './site-profiles';
 import { registerLibraryIoHandlers } from './library-io';
 import { rejectUnknownMessages } from './handle';
 import { registerFollowUpHandlers } from './followups';
+import { registerTeamSyncHandlers } from './team-sync';
 import { PROTOCOL_NAMES } from '@/lib/messages';
 
 export default defineBackground(() => {
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   registerSiteProfileHandlers();
   registerFollowUpHandlers();
   registerLibraryIoHandlers();
+  registerTeamSyncHandlers();
   rejectUnknownMessages(PROTOCOL_NAMES);
   browser.runtime.onInstalled.addListener(() => void seedDefaultLibrary());
   // A wiped database (or a worker that woke before onInstalled ran) gets the library too.

@@ -14,6 +14,7 @@ import { handle } from './handle';
 import { resetMatcher } from './reply-scripts';
 import { broadcastLibraryChanged } from './broadcast';
 import { registerExtraSiteHandlers, syncExtraSites } from './extra-sites';
+import { teamScriptsDeleted, teamScriptsSaved } from './team-sync';
 
 function libraryChanged(): void {
   resetMatcher();
@@ -37,6 +38,7 @@ export function registerLibraryIoHandlers(): void {
       await d.scripts.bulkPut(req.scripts);
     });
     libraryChanged();
+    teamScriptsSaved(req.scripts);
     return { written: req.scripts.length };
   });
 
@@ -48,6 +50,7 @@ export function registerLibraryIoHandlers(): void {
       await d.scripts.bulkDelete(req.ids);
     });
     libraryChanged();
+    teamScriptsDeleted(removed);
     return removed;
   });
 

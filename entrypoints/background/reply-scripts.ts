@@ -10,6 +10,7 @@ import { database } from './database';
 import { handle, NotFoundError } from './handle';
 import { recentUsage } from './usage';
 import { broadcastLibraryChanged } from './broadcast';
+import { teamScriptsDeleted, teamScriptsSaved, withSources } from './team-sync';
 
 type Matcher = ReturnType<typeof createMatcher>;
 let matcherPromise: Promise<Matcher> | undefined;
@@ -49,7 +50,7 @@ export async function getScript(id: string): Promise<ReplyScript> {
 }
 
 export function registerReplyScriptHandlers(): void {
-  handle('suggest', (req) => suggestFor(req.message, req.context, req.top));
+  handle('suggest', async (req) => withSources(await suggestFor(req.message, req.context, req.top)));
 
   handle('searchScripts', async (req) => {
     const m = await matcher();
@@ -72,6 +73,7 @@ export function registerReplyScriptHandlers(): void {
     await database().scripts.put(saved);
     (await matcher()).upsert(saved);
     broadcastLibraryChanged();
+    teamScriptsSaved([saved]);
     return saved;
   });
 
@@ -80,6 +82,7 @@ export function registerReplyScriptHandlers(): void {
     await database().scripts.delete(req.id);
     (await matcher()).remove(req.id);
     broadcastLibraryChanged();
+    teamScriptsDeleted([script]);
     return script;
   });
 

@@ -2,6 +2,7 @@
 import type { UsageEvent } from '@/lib/types';
 import { database } from './database';
 import { handle } from './handle';
+import { teamUsageRecorded } from './team-sync';
 
 const FRECENCY_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
@@ -14,6 +15,7 @@ export function registerUsageHandlers(): void {
   handle('recordUsage', async (req) => {
     const event: UsageEvent = { ...req, id: crypto.randomUUID(), at: Date.now() };
     await database().usage.add(event);
+    teamUsageRecorded(event);
     return event;
   });
   handle('usageCount', (req) => (req?.scriptId ? database().usage.where('scriptId').equals(req.scriptId).count() : database().usage.count()));

@@ -50,6 +50,8 @@ export interface SyncClientOptions {
   applyRows?: (rows: RemoteRow[]) => Promise<void> | void;
   /** Called on leave / removal: drop the shop's shared rows from this device. */
   clearShared?: () => Promise<void> | void;
+  /** Called with the changes the server applied and the seq each got (to keep the base version of the next edit current). */
+  onApplied?: (applied: Array<{ change: PushChange; seq?: number }>) => Promise<void> | void;
   now?: () => number;
   newId?: () => string;
   pushBatchSize?: number;
@@ -114,7 +116,7 @@ interface Loaded {
 }
 
 export class SyncClient {
-  private readonly o: Required<Omit<SyncClientOptions, 'applyRows' | 'clearShared'>> & Pick<SyncClientOptions, 'applyRows' | 'clearShared'>;
+  private readonly o: Required<Omit<SyncClientOptions, 'applyRows' | 'clearShared' | 'onApplied'>> & Pick<SyncClientOptions, 'applyRows' | 'clearShared' | 'onApplied'>;
   private s?: Loaded;
   private online = true;
   private lastError?: { code: string; message: SyncMessage };
@@ -279,8 +281,11 @@ export class SyncClient {
       s.outbox = markSent(s.outbox, new Set(batch.map((c) => c.changeId)));
       await this.save('outbox');
       const res = await this.request<PushResponse>('POST', '/v1/push', { changes: batch });
+      const sentById = new Map(s.outbox.map((e) => [e.change.changeId, e.change]));
       const settled = settle(s.outbox, res.results, this.o.now());
       s.outbox = settled.outbox;
+      if (this.o.onApplied && settled.applied.length > 0)
+        await this.o.onApplied(settled.applied.flatMap((r) => (sentById.has(r.changeId) ? [{ change: sentById.get(r.changeId)!, seq: r.seq }] : [])));
       s.conflicts = [...s.conflicts, ...settled.conflicts];
       s.rejected = [...s.rejected, ...settled.rejected];
       const current = settled.conflicts.map((c) => c.current).filter((r): r is RemoteRow => r !== undefined);
