@@ -11,7 +11,9 @@ import { riskCategory, severityRank, type RiskCategoryId } from './categories';
 import { BUILT_IN_ALLOWED } from './allow-list';
 import { builtInEntries, normalizeWord, type LexiconEntry } from './lexicon';
 import type { Rule } from './rule';
-import { ScanContext } from './scan-context';
+import { ScanContext, prepareForScan } from './scan-context';
+import { IncrementalNormalizer } from './incremental-normalize';
+import type { NormalizedText } from '../text/normalize';
 import { findPersonalNumbers, type RawHit } from './detectors/personal-numbers';
 import { extendOverContactId, findWeakContactIds } from './detectors/contact-ids';
 import { pairReviewRewards, type Span } from './detectors/review-pairs';
@@ -243,8 +245,12 @@ function mergeSameCategory(ctx: ScanContext, findings: ScanFinding[]): ScanFindi
 }
 
 export function scanText(text: string, options: ScanOptions = {}): ScanFinding[] {
+  return scanPrepared(text, options);
+}
+
+function scanPrepared(text: string, options: ScanOptions, norm?: NormalizedText): ScanFinding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const ctx = new ScanContext(text);
+  const ctx = new ScanContext(text, norm);
   if (ctx.text.length === 0) return [];
 
   const candidates: Candidate[] = [];
@@ -262,6 +268,7 @@ export function scanText(text: string, options: ScanOptions = {}): ScanFinding[]
     candidates.push(hit);
   }
   for (const hit of findWeakContactIds(ctx)) if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
+  if (candidates.length === 0) return [];
 
   // Contact cues swallow the id typed after them (微信号xiaoli → the whole thing).
   for (const c of candidates) {
@@ -279,8 +286,11 @@ export function scanText(text: string, options: ScanOptions = {}): ScanFinding[]
 
   let findings = mergeSameCategory(ctx, kept.map((c) => toFinding(ctx, c)));
   // A style tip inside a real finding is noise: fixing the finding fixes the wording.
-  const seriousReach = furthestEnds(findings.filter((f) => f.severity !== 'tip'), text.length);
-  findings = findings.filter((f) => f.severity !== 'tip' || !overlapsAny(seriousReach, f.start, f.end));
+  const serious = findings.filter((f) => f.severity !== 'tip');
+  if (serious.length > 0 && serious.length < findings.length) {
+    const seriousReach = furthestEnds(serious, text.length);
+    findings = findings.filter((f) => f.severity !== 'tip' || !overlapsAny(seriousReach, f.start, f.end));
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return findings;
 }
@@ -296,5 +306,20 @@ export function createScanner(options: ScanOptions = {}): Scanner {
   builtInAllowAutomaton();
   if (options.customBanned?.length) customAutomaton(options.customBanned);
   if (options.allowed?.length) allowAutomaton(options.allowed);
-  return { scan: (text: string) => scanText(text, options) };
+  // Typing grows the draft at the end: normalise only what was added, and
+  // answer a repeated scan of the same text from the last result.
+  const normalizer = new IncrementalNormalizer();
+  let lastText: string | undefined;
+  let lastFindings: ScanFinding[] = [];
+  return {
+    scan(text: string): ScanFinding[] {
+      if (typeof text !== 'string' || text.length === 0) return [];
+      if (text !== lastText) {
+        lastFindings = scanPrepared(text, options, normalizer.normalize(prepareForScan(text)));
+        lastText = text;
+      }
+      // Copies, so a caller editing a finding cannot change the next answer.
+      return lastFindings.map((f) => ({ ...f }));
+    },
+  };
 }

@@ -31,6 +31,8 @@ const ADDRESS = /(?:省|市|自治区)[\u4e00-\u9fa5a-z0-9]{0,12}?(?:区|县|市
 const FIRST_PERSON = /(我|加|打|拨|联系|call|致电|本人|私人|个人|找)/;
 const THIRD_PARTY = /(买家|客户|顾客|收件人|收货人|他|她|对方|这位|那位|用户|先生|女士|小姐|您的|你的|家人|同事|号主|机主|姓名)/;
 const NOT_A_PHONE = /(单号|订单|运单|编号|货号|型号|批次|物流号|条码|序列号|快递号|工单|尺码|规格)$/;
+const HAS_DIGITS = /[0-9]{11}/;
+const ADDRESS_CUE = /[省市]|自治区/;
 const ID_CUE = /(身份证|证件|身份号)/;
 const CARD_CUE = /(卡号|银行卡|储蓄卡|信用卡|借记卡|账号|账户|卡上|卡里|尾号|开户)/;
 /** Words that name a card outright: then the number counts even when its checksum was mistyped. */
@@ -94,8 +96,16 @@ function findMobiles(ctx: ScanContext, view: string, seen: Set<number>, hits: Ra
 export function findPersonalNumbers(ctx: ScanContext): RawHit[] {
   const hits: RawHit[] = [];
   const seen = new Set<number>();
-  findMobiles(ctx, ctx.text, seen, hits);
-  if (ctx.digits !== ctx.text) findMobiles(ctx, ctx.digits, seen, hits);
+  // Cheap pre-checks: most drafts have no long digit run and no 省/市, so those regexes never run.
+  const hasDigits = HAS_DIGITS.test(ctx.text);
+  if (hasDigits) findMobiles(ctx, ctx.text, seen, hits);
+  if (ctx.digits !== ctx.text && HAS_DIGITS.test(ctx.digits)) findMobiles(ctx, ctx.digits, seen, hits);
+  if (hasDigits) findLongNumbers(ctx, hits);
+  if (ADDRESS_CUE.test(ctx.text)) findAddresses(ctx, hits);
+  return hits;
+}
+
+function findLongNumbers(ctx: ScanContext, hits: RawHit[]): void {
 
   ID_CARD.lastIndex = 0;
   const idRanges: Array<[number, number]> = [];
@@ -122,11 +132,13 @@ export function findPersonalNumbers(ctx: ScanContext): RawHit[] {
     }
   }
 
+}
+
+function findAddresses(ctx: ScanContext, hits: RawHit[]): void {
   ADDRESS.lastIndex = 0;
   for (let m = ADDRESS.exec(ctx.text); m; m = ADDRESS.exec(ctx.text)) {
     const end = m.index + m[0].length;
     if (SHOP_ADDRESS_BEFORE.test(ctx.beforeInSentence(m.index, 12)) || SHOP_ADDRESS_AFTER.test(ctx.afterInSentence(end, 6))) continue;
     hits.push({ category: 'privacy', start: m.index, end: m.index + m[0].length, ruleId: 'privacy.address', rewrite: '（详细地址请在订单中查看）' });
   }
-  return hits;
 }
