@@ -517,14 +517,13 @@ async function claimFollowUp(req: ClaimRequest): Promise<ClaimAnswer> {
   const db = database();
   const key = dedupeKeyFor(req.kind, req.site, req.orderId, req.conversationKey);
   let row = await db.followups.where('dedupeKey').equals(key).first();
-  if (!row || !row.shopId) {
-    // Make sure the shop knows this follow-up before claiming it (the pull merges a twin another rep logged).
-    if (!row) {
-      const rules = resolveRules((await readSettings()).followupRules);
-      const logged = await logFollowUp(db, { ...req }, rules, Date.now());
-      row = logged.row;
-    }
-    await shareFollowUp(row, s.shopId);
+  if (!row) {
+    const rules = resolveRules((await readSettings()).followupRules);
+    row = (await logFollowUp(db, { ...req }, rules, Date.now())).row;
+  }
+  if (!row.shopId) await shareFollowUp(row, s.shopId);
+  // The shop must know this follow-up before it can be claimed; the pull merges a twin another rep logged first.
+  if ((await s.c.state()).pending > 0) {
     await syncNow();
     row = (await db.followups.where('dedupeKey').equals(key).first()) ?? row;
   }
