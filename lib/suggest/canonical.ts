@@ -84,6 +84,9 @@ const SLANG: Array<[RegExp, string]> = [
 /** One pass that says whether any slang rule can apply, so most texts skip the rule list. */
 const ANY_SLANG = new RegExp(SLANG.map(([re]) => re.source).join('|'));
 
+const A_NOT_A = /([\u3400-\u9fff])[不没]\1/;
+const A_NOT_A_ALL = new RegExp(A_NOT_A.source, 'g');
+
 const HAS_LATIN = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
 /** Canonical matching form of a buyer message, a clause or a trigger. */
@@ -95,6 +98,11 @@ export function canonicalText(input: string): string {
   }
   let out = normalize(text, MATCH_OPTIONS).text;
   if (ANY_SLANG.test(out)) for (const [re, to] of SLANG) out = out.replace(re, to);
+  // A-not-A questions ask the same as …吗: 能不能退 → 能退吗, 有没有赠品 → 有赠品吗, 包不包邮 → 包邮吗.
+  if (A_NOT_A.test(out)) {
+    out = out.replace(A_NOT_A_ALL, '$1');
+    if (!out.endsWith('吗')) out += '吗';
+  }
   if (/^8{2}6?$/.test(out)) out = '拜';
   return out;
 }

@@ -17,6 +17,7 @@
 import type { ReplyScript, Suggestion } from '../types.ts';
 import { canonicalText, canonicalTrigger } from './canonical.ts';
 import { splitClauses, type Clause } from './clauses.ts';
+import { CUES } from './cues.ts';
 import { usageBonus, usageTable, type UsageInput } from './frecency.ts';
 import { highlightPhrases } from './highlights.ts';
 import { INTENT_INFO, intentLabel, intentPrior, SMALL_TALK, stageFactor, type Stage } from './intents.ts';
@@ -59,6 +60,8 @@ interface KeyHit {
   entry: TriggerEntry;
   score: number;
   exact: boolean;
+  /** Set when the evidence is a question shape (cues.ts), not a library phrase. */
+  cue?: string;
 }
 
 interface IntentEvidence {
@@ -98,13 +101,17 @@ function specificity(length: number): number {
 
 /** An intent is a plausible alternative when its score is at least this share of the best one. */
 const AMBIGUITY_RATIO = 0.35;
-const QUESTION = /吗|怎么|什么|多少|几|哪|能不能|可不可以|有没有|是不是|会不会|多久|多大|如何|为什么|麻烦|帮我|帮忙|能否|可否|想问|求|[吧呢]$/;
+const QUESTION = /吗|怎么|什么|多少|几|哪|能不能|可不可以|有没有|是不是|会不会|多久|多大|如何|为什么|麻烦|帮我|帮忙|能否|可否|想问|求/;
 /**
  * A phrase right after a negation is denied, not asked about (不是质量问题就是不想要了). The
  * negations that only say what the buyer wants (不要发顺丰, 别发韵达) still point at the topic.
  */
 const NEGATED = /(?:不是|并非|没有|也不是|又不是|不算|并没有)$/;
 const NEGATED_FACTOR = 0.35;
+/** Two-character words whose second character must not start a phrase match (收到货 ≠ 到货). */
+const SPLIT_WORDS = new Set(['收到', '有没']);
+/** A clause's intent gets this much when a neighbouring clause is clearly about the same intent. */
+const PRIMING = 0.12;
 /** A clause that only asks what to do about the previous one (…开胶了，怎么办). */
 const FOLLOW_UP = /^(?:那|这|你们?说?|我)?(?:该|要|应该)?(?:怎么办|怎么处理|怎么解决|怎么弄|怎么回事|如何处理|什么情况|什么意思)(?:吧|吗|呀|了)?$/;
 
@@ -161,19 +168,19 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       return undefined;
     }
     let at = clause.lastIndexOf(key);
-    // 有没有赠品 asks about a gift; it does not report a missing one (没有赠品).
-    while (at >= 0 && key[0] === '没' && clause[at - 1] === '有') at = at > 0 ? clause.lastIndexOf(key, at - 1) : -1;
+    // A phrase whose first character belongs to the word before it is not there (收到货 has no 到货).
+    while (at > 0 && SPLIT_WORDS.has(clause[at - 1]! + key[0]!)) at = clause.lastIndexOf(key, at - 1);
     if (at >= 0) {
       let score = specificity(L) * (isGeneric(key) ? GENERIC_FACTOR : 1);
+      // 不是质量问题 denies; 不是包邮吗 (ends in 吗) is rhetorical and affirms.
       const before = clause.slice(Math.max(0, at - 4), at);
-      if (NEGATED.test(before) && !before.endsWith('有没有')) score *= NEGATED_FACTOR;
+      if (NEGATED.test(before) && !(before.endsWith('不是') && clause.endsWith('吗'))) score *= NEGATED_FACTOR;
       if (clause.length === L) score *= 1.12;
       // A phrase near the end of the clause is usually its point (包邮再便宜5块 → 便宜).
       score += 0.03 * ((at + L) / clause.length);
       return { entry, score, exact: true };
     }
     if (L < 4 || shared.length < 2) return undefined;
-    if (key[0] === '没' && clause.includes('有' + key)) return undefined;
     let all = 0;
     let got = 0;
     for (const g of entry.grams) {
@@ -199,6 +206,16 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
         if (list) list.push(hit);
         else found.set(intent, [hit]);
       }
+    }
+    for (const cue of CUES) {
+      const m = cue.re.exec(text);
+      const ids = m ? byIntent.get(cue.intent) : undefined;
+      if (!m || !ids) continue;
+      const entry: TriggerEntry = { key: m[0], grams: [], holders: new Map([[cue.intent, ids]]) };
+      const hit: KeyHit = { entry, score: cue.score, exact: false, cue: cue.label };
+      const list = found.get(cue.intent);
+      if (list) list.push(hit);
+      else found.set(cue.intent, [hit]);
     }
     const out: IntentEvidence[] = [];
     for (const [intent, hits] of found) {
@@ -268,18 +285,42 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     return rows.slice(0, limit);
   }
 
-  function suggestClause(
-    clause: Clause,
-    text: string,
-    followedUp: boolean,
-    opts: SuggestOptions,
-    top: number,
-    usage: ReturnType<typeof usageTable>,
-    now: number,
-  ) {
+  interface ClauseEvidence {
+    clause: Clause;
+    text: string;
+    intents: IntentEvidence[];
+    question: boolean;
+  }
+
+  function clauseEvidence(clause: Clause, text: string, followedUp: boolean, stage: Stage | undefined): ClauseEvidence | undefined {
     if (text.length === 0) return undefined;
-    const intents = intentsFor(text, opts.stage);
+    const intents = intentsFor(text, stage);
     if (intents.length === 0) return undefined;
+    return { clause, text, intents, question: followedUp || clause.askedWithMark || QUESTION.test(text) };
+  }
+
+  /**
+   * The clauses of one message usually share a topic: 默认好评了，还能改成带图的吗 is about the
+   * review, not an order change. An intent that clearly leads another clause gets a little more here.
+   */
+  function prime(all: ClauseEvidence[]): void {
+    if (all.length < 2) return;
+    const leads = all.map((e) => (e.intents[0]!.raw >= 0.6 ? e.intents[0]!.intent : undefined));
+    all.forEach((e, k) => {
+      const others = new Set(leads.filter((intent, j) => j !== k && intent !== undefined));
+      if (others.size === 0) return;
+      let changed = false;
+      for (const ev of e.intents) {
+        if (!others.has(ev.intent)) continue;
+        ev.score += PRIMING * ev.factor;
+        changed = true;
+      }
+      if (changed) e.intents.sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
+    });
+  }
+
+  function picksOf(ev: ClauseEvidence, top: number, usage: ReturnType<typeof usageTable>, now: number) {
+    const { clause, text, intents, question } = ev;
     const lead = intents[0]!.score;
     const considered = intents.filter((ev, i) => i < Math.max(top, 3) + 2 && ev.score >= 0.2 * lead);
     const queues = considered.map((ev) => scriptsOf(ev, top, usage, now));
@@ -299,7 +340,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const rest = queues.flat().filter((p) => !taken.has(p.stored.script.id));
     rest.sort((a, b) => b.score - a.score);
     for (const p of rest) picks.push({ ...p, rank: rank++ });
-    return { clause, text, intents, picks, lead, question: followedUp || clause.askedWithMark || QUESTION.test(text) };
+    return { clause, text, intents, picks, lead, question };
   }
 
   function explainPick(p: Pick, stage: Stage | undefined): string[] {
@@ -309,7 +350,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     lines.push(`意图 ${intentLabel(ev.intent)}（${ev.intent}）证据 ${ev.raw.toFixed(2)} × 权重 ${ev.factor.toFixed(2)} = ${ev.score.toFixed(2)}`);
     const shown = ev.hits
       .slice(0, 3)
-      .map((h) => `「${h.entry.key}」${h.exact ? '命中' : '部分命中'} ${h.score.toFixed(2)}`);
+      .map((h) => `「${h.entry.key}」${h.cue ? `句式（${h.cue}）` : h.exact ? '命中' : '部分命中'} ${h.score.toFixed(2)}`);
     lines.push(`触发词：${shown.join('，')}${ev.hits.length > 3 ? ` 等 ${ev.hits.length} 个` : ''}`);
     if (stage && stageFactor(ev.intent, stage) !== 1) lines.push(`会话阶段 ${stage} 加权 ×${stageFactor(ev.intent, stage)}`);
     if (intentPrior(ev.intent) !== 1) lines.push(`意图先验 ×${intentPrior(ev.intent)}`);
@@ -333,8 +374,12 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       if (previous && FOLLOW_UP.test(c.text)) previous.followedUp = true;
       else if (c.text.length > 0) kept.push(c);
     }
-    const results = kept
-      .map((c) => suggestClause(c.clause, c.text, c.followedUp, opts, top, usage, now))
+    const evidence = kept
+      .map((c) => clauseEvidence(c.clause, c.text, c.followedUp, opts.stage))
+      .filter((e): e is ClauseEvidence => e !== undefined);
+    prime(evidence);
+    const results = evidence
+      .map((e) => picksOf(e, top, usage, now))
       .filter((r): r is NonNullable<typeof r> => r !== undefined && r.picks.length > 0);
     if (results.length === 0) return [];
     const strongest = Math.max(...results.map((r) => r.lead));
