@@ -183,11 +183,20 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     if (L < 4 || shared.length < 2) return undefined;
     let all = 0;
     let got = 0;
+    let rarest = 0;
+    let rarestShared = false;
     for (const g of entry.grams) {
       const w = index.idf(g);
       all += w;
-      if (shared.includes(g)) got += w;
+      const has = shared.includes(g);
+      if (has) got += w;
+      if (w > rarest) {
+        rarest = w;
+        rarestShared = has;
+      }
     }
+    // The phrase's most telling pair must be there: 什么时候能补上 is not 什么时候能发.
+    if (!rarestShared) return undefined;
     const coverage = got / all;
     if (coverage < 0.55) return undefined;
     return { entry, score: specificity(L) * Math.pow(coverage, 1.5) * 0.8, exact: false };
@@ -228,7 +237,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
         if (best.entry.key.includes(h.entry.key) || h.entry.key.includes(best.entry.key)) continue;
         extra++;
       }
-      const raw = best.score + 0.04 * extra;
+      const raw = best.score + 0.07 * extra;
       const factor = intentPrior(intent) * stageFactor(intent, stage);
       out.push({ intent, hits, raw, factor, score: raw * factor });
     }
