@@ -77,12 +77,12 @@ if (!headless) {
   await popup.setViewportSize({ width: 440, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.waitForTimeout(800);
-  await popup.screenshot({ path: join(out, 'popup.png') });
+  await popup.screenshot({ path: join(out, 'start-popup.png') });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.waitForTimeout(800);
-  await options.screenshot({ path: join(out, 'options.png'), fullPage: false });
-  console.log(`Screenshots saved in ${out}: sidebar-textarea.png, popup.png, options.png`);
+  await options.screenshot({ path: join(out, 'start-options.png'), fullPage: false });
+  console.log(`Screenshots saved in ${out}: sidebar-textarea.png, start-popup.png, start-options.png`);
   await context.close();
   server.close();
 }
