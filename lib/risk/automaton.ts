@@ -22,6 +22,8 @@ export class CodeUnitAutomaton<T> {
   private readonly out: number[][] = [[]];
   private readonly lengths: number[] = [];
   private readonly data: T[] = [];
+  /** The root's transitions as a flat table (0 = none): most characters of a draft start no pattern, so this lookup is the hot path. */
+  private readonly rootNext = new Int32Array(0x10000);
   readonly size: number;
 
   constructor(entries: ReadonlyArray<{ pattern: string; data: T }>) {
@@ -45,6 +47,7 @@ export class CodeUnitAutomaton<T> {
       this.data.push(data);
     }
     this.size = this.data.length;
+    for (const [c, t] of this.next[0]!) this.rootNext[c] = t;
     // Breadth-first fail links; outputs inherit from the fail state.
     const queue: number[] = [];
     for (const t of this.next[0]!.values()) queue.push(t);
@@ -68,13 +71,14 @@ export class CodeUnitAutomaton<T> {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let t = this.next[s]!.get(c);
+      let t = s === 0 ? undefined : this.next[s]!.get(c);
       while (t === undefined && s !== 0) {
         s = this.fail[s]!;
-        t = this.next[s]!.get(c);
+        if (s !== 0) t = this.next[s]!.get(c);
       }
-      s = t ?? 0;
+      s = t ?? this.rootNext[c]!;
       const ids = this.out[s]!;
+      if (ids.length === 0) continue;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
         hits.push({ start: i + 1 - this.lengths[id]!, end: i + 1, data: this.data[id]! });

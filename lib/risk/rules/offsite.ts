@@ -9,6 +9,7 @@ const STAY_HERE = '有任何问题您直接在这里留言，我会一直为您�
 const PAY_HERE = '请您直接在平台下单付款，交易更有保障';
 
 const CJK = /[\u3400-\u9fff]/;
+const CONTACT_WORD_AHEAD = /^.{0,4}(号码|电话|手机|联系方式|微信|vx|v|qq)/;
 
 /** After 加微/加薇: fine when a food/size/word follows (加微辣, 加微波炉), risky otherwise. */
 const AFTER_JIA_WEI_OK = ['辣', '波', '米', '调', '笑', '量', '型', '甜', '粒', '孔', '软', '弱', '胖', '距', '缩', '微', '糖', '醺', '光', '凉', '热', '烫', '咸', '酸', '麻', '苦', '紧', '宽', '长', '短', '大', '小', '厚', '薄', '亮', '暗', '透', '弹'];
@@ -132,7 +133,6 @@ export const OFFSITE_RULES: Rule[] = [
     id: 'contact.swap_numbers',
     category: 'offsite_contact',
     patterns: [
-      '{私聊|私信|私我|私发|单独发}{我|你|您}?{要}?{你|您}?{的}?<CONTACT_WORD>',
       '<CONTACT_WORD>{私聊|私信|私发|单独发}{你|您|给你|给您|我}',
       '{留个|留下|发个|给个|留一下|发一下|给一下}{你|您}{的}?{联系方式|微信|vx|qq|号码}',
       '{留个|留下|留一下}{联系方式|微信|vx|qq}',
@@ -142,6 +142,15 @@ export const OFFSITE_RULES: Rule[] = [
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
     notAfter: ['功能'],
+  },
+  {
+    // 私聊我号码 / 私信我要你手机号: a private-message verb with a number or handle close after it.
+    id: 'contact.private_message_number',
+    category: 'offsite_contact',
+    patterns: ['{私聊|私信|私我|私发|单独发}'],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    check: (ctx, _start, end) => CONTACT_WORD_AHEAD.test(ctx.after(end, 8)),
   },
   {
     id: 'contact.i_add_you',
@@ -211,18 +220,30 @@ export const OFFSITE_RULES: Rule[] = [
     rewriteScope: 'sentence',
   },
   {
-    // Sending the buyer to another shop or marketplace to place the order.
-    id: 'payment.other_shop',
+    // Sending the buyer to another marketplace: 去淘宝搜 / 我们拼多多店 / 京东上也有我们店.
+    id: 'payment.other_platform',
     category: 'offsite_payment',
-    patterns: [
-      '{去|到|来|上}{我|我们}{的|家}?{另一家|另外一家|另一个|另外一个|另外的|其他|别的|新|私人|自己的}{店|店铺|小店|链接}',
-      '{去|到|来}{另一家|另外一家|另一个|另外一个|另外的|别的}{店|店铺|小店}{拍|买|下单|付款|购买}',
-      '{去|到|来|上}<OTHER_SHOP_PLATFORM>{上}?{搜|找|拍|下单|买|购买|付款|店}',
-      '<OTHER_SHOP_PLATFORM>{上}?{搜|找}{我|我们|店名|店铺|我家|我们家}',
-      '{我|我们}{的|家}?<OTHER_SHOP_PLATFORM>{店|店铺|小店|旗舰店|链接}',
-      '<OTHER_SHOP_PLATFORM>{上}?{也}?有{我|我们}{的|家}?{店|店铺|小店}',
-    ],
+    patterns: ['<OTHER_SHOP_PLATFORM>'],
     rewrite: PAY_HERE,
     rewriteScope: 'sentence',
+    check: (ctx, start, end) => {
+      const before = ctx.before(start, 4);
+      const after = ctx.after(end, 8);
+      return (
+        (/(去|到|来|上)$/.test(before) && /^上?(搜|找|拍|下单|买|购买|付款|店)/.test(after)) ||
+        /^上?(搜|找)(我|店名|店铺)/.test(after) ||
+        (/(我|我们)(的|家)?$/.test(before) && /^(店|店铺|小店|旗舰店|链接)/.test(after)) ||
+        /^上?也?有(我|我们)(的|家)?(店|小店)/.test(after)
+      );
+    },
+  },
+  {
+    // 去我另一家店拍: another shop of the rep's, outside this one.
+    id: 'payment.other_shop',
+    category: 'offsite_payment',
+    patterns: ['{另一家|另外一家|另一个|另外一个|另外的|其他|别的|新|私人|自己的}{店|店铺|小店|链接}'],
+    rewrite: PAY_HERE,
+    rewriteScope: 'sentence',
+    check: (ctx, start) => /(去|到|来|上)(我|我们)?(的|家)?$/.test(ctx.before(start, 5)),
   },
 ];
