@@ -14,6 +14,7 @@ import { DraftFindings } from './DraftFindings';
 import { WaitingTimer } from './WaitingTimer';
 import { WaitingBuyers } from './WaitingBuyers';
 import { FollowUpPanel } from './FollowUpPanel';
+import { LibraryLintNotice } from './LibraryLintNotice';
 
 interface Props {
   state: SidebarState;
@@ -188,6 +189,7 @@ export function Sidebar({ state, actions }: Props) {
         <FollowUpPanel state={state} />
       </section>
 
+      <LibraryLintNotice onOpen={actions.openOptions} />
       <footer>{t('shortcutsHint')}</footer>
     </aside>
   );
