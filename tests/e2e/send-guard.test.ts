@@ -136,3 +136,16 @@ describe('override log is in the extension database', () => {
     await ext.close();
   });
 });
+
+describe('library lint in the sidebar', () => {
+  it('a risky script in the rep\'s library is pointed out in the sidebar', async () => {
+    const ext = await h.context.newPage();
+    await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await callBackground(ext, 'saveScript', { id: 'e2e-risky', group: '问候语', intent: 'greeting', title: '风险话术E2E', text: '有事加我微信abc123', triggers: [], updatedAt: 1 });
+    await ext.close();
+    const page = await open('textarea.html');
+    await expect.poll(() => page.locator('huashu-sidebar [data-huashu="library-lint"]').count(), { timeout: 5_000 }).toBe(1);
+    expect(await page.locator('huashu-sidebar [data-huashu="library-lint"]').textContent()).toMatch(/1 条/);
+    await page.close();
+  });
+});
