@@ -203,7 +203,7 @@ describe('options page', () => {
 
   it('an added site gets the sidebar content script registered, and removing it unregisters', async () => {
     const worker = await h.serviceWorker();
-    const registered = () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => `${s.id} ${s.matches?.join(',')} ${s.js?.join(',')}`));
+    const registered = () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string; matches?: string[]; js?: string[] }) => `${s.id} ${s.matches?.join(',')} ${s.js?.join(',')}`));
     const bad = await callBackground<Res<unknown>>(options, 'addExtraSite', { origin: 'ftp://nope' });
     expect(bad.ok).toBe(false);
     // http://localhost is already granted (built-in), so no permission prompt is needed here.
