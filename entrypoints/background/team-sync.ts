@@ -347,6 +347,10 @@ async function applyRows(rows: RemoteRow[]): Promise<void> {
     }
     await db.settings.put({ key: 'customBanned', value: [...byId.values()] });
     await storage.set(TEAM_WORDS_KEY, [...teamIds]);
+    // Open sidebars re-read settings (the send guard uses the custom words).
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { huashu: 'settings-changed' }).catch(() => undefined);
+    });
   }
 
   const followUps = rows.filter((r) => r.kind === 'followup');
