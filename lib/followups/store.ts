@@ -394,8 +394,9 @@ function matcher(q: PopupQuery): ((r: FollowUp) => boolean) | undefined {
     if (q.kind && r.kind !== q.kind) return false;
     if (site && r.site !== site) return false;
     if (needle) {
-      const hay = fold([r.buyerName, r.orderId, r.item, r.notes, ...(r.tags ?? [])].filter(Boolean).join('|'), { dropNoise: true });
-      if (!hay.includes(needle)) return false;
+      // Each field on its own: joined, noise-dropping would glue a name to the next field (买家4 + 2… would match 买家42).
+      const fields = [r.buyerName, r.orderId, r.item, r.notes, ...(r.tags ?? [])];
+      if (!fields.some((f) => f && fold(f, { dropNoise: true }).includes(needle))) return false;
     }
     return true;
   };
@@ -417,6 +418,12 @@ async function firstLive(db: HuashuDB, n: number, q: PopupQuery, counts: PopupCo
       const rows = (await Promise.all(prefixes.map((p) => db.followups.where('dedupeKey').startsWith(p).toArray()))).flat().filter(pred);
       return rows.sort(byDue).slice(0, n);
     }
+  }
+  const orderLike = q.search?.trim() ?? '';
+  if (pred && /^[0-9A-Za-z-]{6,}$/.test(orderLike)) {
+    // Reps mostly search by order number: the orderId index answers a prefix at once.
+    const hits = (await db.followups.where('orderId').startsWith(orderLike).limit(500).toArray()).filter((r) => LIVE.includes(r.status) && pred(r));
+    if (hits.length) return hits.sort(byDue).slice(0, n);
   }
   if (pred && q.search) {
     // A text search rarely stops early: one getAll per status beats a cursor step per row.
