@@ -48,29 +48,40 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const DIGIT = /[0-9]/;
 
 /**
- * Fold one original code point: compatibility form (full-width → ASCII,
- * circled digits → digits), lower case. May return several characters.
- * Cached per code point: drafts are scanned on every keystroke.
+ * Per-character caches. Drafts are normalised on every keystroke and a
+ * library on every index build, so each character's fold, Simplified form
+ * and letter/digit test is computed once: in flat tables for the Basic
+ * Multilingual Plane (one array read), in a Map for the rest.
  */
-const foldCache = new Map<string, string>();
+const BMP = 0x10000;
+const foldTable: Array<string | undefined> = new Array(BMP);
+const foldAstral = new Map<string, string>();
+const simplifiedTable: Array<string | undefined> = new Array(BMP);
+/** 0 = not computed yet, 1 = letter or digit, 2 = noise. */
+const letterOrDigitTable = new Uint8Array(BMP);
+
+function computeFold(ch: string): string {
+  const folded = ch.normalize('NFKC').toLowerCase();
+  return folded.length === 0 ? ch : folded;
+}
+
+/** Fold one original code point: compatibility form (full-width → ASCII, circled digits → digits), lower case. */
 function foldCodePoint(ch: string): string {
-  let out = foldCache.get(ch);
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    return (foldTable[code] ??= computeFold(ch));
+  }
+  let out = foldAstral.get(ch);
   if (out === undefined) {
-    const folded = ch.normalize('NFKC').toLowerCase();
-    out = folded.length === 0 ? ch : folded;
-    if (foldCache.size < 100_000) foldCache.set(ch, out);
+    out = computeFold(ch);
+    if (foldAstral.size < 50_000) foldAstral.set(ch, out);
   }
   return out;
 }
 
-const simplifiedCache = new Map<string, string>();
 function simplifyChar(ch: string): string {
-  let out = simplifiedCache.get(ch);
-  if (out === undefined) {
-    out = toSimplified(ch);
-    if (simplifiedCache.size < 100_000) simplifiedCache.set(ch, out);
-  }
-  return out;
+  if (ch.length !== 1) return toSimplified(ch);
+  return (simplifiedTable[ch.charCodeAt(0)] ??= toSimplified(ch));
 }
 
 /** True when no character would change on its own: plain Simplified text skips the phrase converter. */
@@ -84,14 +95,14 @@ function alreadySimplified(text: string): boolean {
   return true;
 }
 
-const letterOrDigitCache = new Map<string, boolean>();
 function isLetterOrDigit(ch: string): boolean {
-  let yes = letterOrDigitCache.get(ch);
-  if (yes === undefined) {
-    yes = LETTER_OR_DIGIT.test(ch);
-    if (letterOrDigitCache.size < 100_000) letterOrDigitCache.set(ch, yes);
+  const code = ch.charCodeAt(0);
+  let known = letterOrDigitTable[code]!;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(ch) ? 1 : 2;
+    letterOrDigitTable[code] = known;
   }
-  return yes;
+  return known === 1;
 }
 
 export function normalize(input: string, options: NormalizeOptions = {}): NormalizedText {
