@@ -53,7 +53,10 @@ export interface Matcher {
 
 interface Stored {
   script: ReplyScript;
-  keys: string[];
+  /** Small integer naming the script inside the index (cheaper to store than its id). */
+  slot: number;
+  /** The script's distinct canonical phrases (entry.key). */
+  entries: TriggerEntry[];
 }
 
 interface KeyHit {
@@ -72,6 +75,9 @@ interface IntentEvidence {
   score: number;
 }
 
+/** A script proposed for one clause, before clauses are interleaved. */
+type Candidate = Omit<Pick, 'clause' | 'multiClause'>;
+
 interface Pick {
   stored: Stored;
   intent: IntentEvidence;
@@ -83,6 +89,11 @@ interface Pick {
   multiClause: boolean;
 }
 
+const NO_SLOTS: number[] = [];
+/** The rep's own order of scripts, then id: how ties are broken. */
+function libraryOrder(a: Stored, b: Stored): number {
+  return (a.script.order ?? 1e9) - (b.script.order ?? 1e9) || a.script.id.localeCompare(b.script.id);
+}
 const SPECIFICITY = [0, 0.55, 0.75, 0.88, 0.96];
 /**
  * Characters of question words and function words. A phrase made only of them (怎么弄, 还有吗,
@@ -119,40 +130,73 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
   const index = new TriggerIndex();
   const scripts = new Map<string, Stored>();
   /** intent → script ids, for intent sizes and scripts without triggers. */
-  const byIntent = new Map<string, Set<string>>();
-  const triggerless = new Map<string, Set<string>>();
+  const byIntent = new Map<string, Set<number>>();
+  const triggerless = new Map<string, Set<number>>();
+  /** slot → script; a replaced script keeps its slot, a removed one leaves a hole for the next. */
+  const slots: Array<Stored | undefined> = [];
+  const freeSlots: number[] = [];
+  /** Raw trigger text → its index entry (null when nothing is left after canonicalising). */
+  const byTrigger = new Map<string, TriggerEntry | null>();
   const searcher = createSearcher(() => scripts.values());
 
-  function addToSet(map: Map<string, Set<string>>, key: string, id: string) {
+  function addToSet(map: Map<string, Set<number>>, key: string, slot: number) {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
-    set.add(id);
+    set.add(slot);
   }
-  function deleteFromSet(map: Map<string, Set<string>>, key: string, id: string) {
+  function deleteFromSet(map: Map<string, Set<number>>, key: string, slot: number) {
     const set = map.get(key);
-    set?.delete(id);
+    set?.delete(slot);
     if (set && set.size === 0) map.delete(key);
   }
 
-  function remove(id: string): void {
+  /** Takes the script out of the index; returns its slot for reuse, or undefined. */
+  function unlink(id: string): number | undefined {
     const stored = scripts.get(id);
-    if (!stored) return;
-    const { script, keys } = stored;
-    for (const key of keys) index.remove(key, script.intent, id);
-    deleteFromSet(byIntent, script.intent, id);
-    deleteFromSet(triggerless, script.intent, id);
+    if (!stored) return undefined;
+    const { script, entries, slot } = stored;
+    for (const entry of entries) index.release(entry, script.intent, slot);
+    deleteFromSet(byIntent, script.intent, slot);
+    deleteFromSet(triggerless, script.intent, slot);
     scripts.delete(id);
+    slots[slot] = undefined;
     searcher.invalidate(id);
+    return slot;
+  }
+
+  function remove(id: string): void {
+    const slot = unlink(id);
+    if (slot !== undefined) freeSlots.push(slot);
   }
 
   function upsert(script: ReplyScript): void {
-    remove(script.id);
-    if (script.deleted) return;
-    const keys = [...new Set((script.triggers ?? []).map(canonicalTrigger).filter((k) => k.length > 0))];
-    for (const key of keys) index.add(key, script.intent, script.id);
-    addToSet(byIntent, script.intent, script.id);
-    if (keys.length === 0) addToSet(triggerless, script.intent, script.id);
-    scripts.set(script.id, { script, keys });
+    let slot = unlink(script.id);
+    if (script.deleted) {
+      if (slot !== undefined) freeSlots.push(slot);
+      return;
+    }
+    slot ??= freeSlots.pop() ?? slots.length;
+    const entries: TriggerEntry[] = [];
+    // Triggers repeat across scripts: each distinct trigger string is canonicalised and looked up
+    // once per matcher (byTrigger), and a script's repeated phrase is skipped by the entry's
+    // lastSlot mark, so the common case costs one map lookup and one push.
+    for (const trigger of script.triggers ?? []) {
+      let entry = byTrigger.get(trigger);
+      if (entry === undefined || (entry !== null && !entry.live)) {
+        const key = canonicalTrigger(trigger);
+        entry = key.length > 0 ? index.entryFor(key) : null;
+        byTrigger.set(trigger, entry);
+      }
+      if (entry === null || entry.lastSlot === slot) continue;
+      entry.lastSlot = slot;
+      index.hold(entry, script.intent, slot);
+      entries.push(entry);
+    }
+    addToSet(byIntent, script.intent, slot);
+    if (entries.length === 0) addToSet(triggerless, script.intent, slot);
+    const stored: Stored = { script, slot, entries };
+    slots[slot] = stored;
+    scripts.set(script.id, stored);
   }
 
   for (const s of initial) upsert(s);
@@ -218,9 +262,9 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     }
     for (const cue of CUES) {
       const m = cue.re.exec(text);
-      const ids = m ? byIntent.get(cue.intent) : undefined;
-      if (!m || !ids) continue;
-      const entry: TriggerEntry = { key: m[0], grams: [], holders: new Map([[cue.intent, ids]]) };
+      if (!m || !byIntent.has(cue.intent)) continue;
+      // A cue names no script; scriptsOf offers every script of the intent for it.
+      const entry: TriggerEntry = { key: m[0], grams: [], holders: new Map([[cue.intent, NO_SLOTS]]), lastSlot: -1, live: true };
       const hit: KeyHit = { entry, score: cue.score, exact: false, cue: cue.label };
       const list = found.get(cue.intent);
       if (list) list.push(hit);
@@ -251,46 +295,63 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     limit: number,
     usage: ReturnType<typeof usageTable>,
     now: number,
-  ): Array<Omit<Pick, 'rank' | 'clause' | 'multiClause'>> {
+  ): Candidate[] {
     const intentSize = byIntent.get(ev.intent)?.size ?? 1;
-    const own = new Map<string, { value: number; keys: string[] }>();
+    const own = new Map<number, { value: number; keys: string[] }>();
+    let cued = false;
     for (const hit of ev.hits) {
-      const ids = ev.intent ? hit.entry.holders.get(ev.intent) : undefined;
-      if (!ids) continue;
+      if (hit.cue) cued = true;
+      const holders = ev.intent ? hit.entry.holders.get(ev.intent) : undefined;
+      if (!holders || holders.length === 0) continue;
       // A phrase carried by every script of the intent says nothing about which one to pick.
-      const distinct = ids.size <= 1 || intentSize <= 1 ? 1 : 1 - (ids.size - 1) / (intentSize - 1);
+      const n = holders.length;
+      const distinct = n <= 1 || intentSize <= 1 ? 1 : 1 - (n - 1) / (intentSize - 1);
       const value = hit.score * distinct;
-      for (const id of ids) {
-        const row = own.get(id);
-        if (!row) own.set(id, { value, keys: [hit.entry.key] });
+      for (const slot of holders) {
+        const row = own.get(slot);
+        if (!row) own.set(slot, { value, keys: [hit.entry.key] });
         else {
           if (value > row.value) row.value = value;
           if (row.keys.length < 4) row.keys.push(hit.entry.key);
         }
       }
     }
-    for (const id of triggerless.get(ev.intent) ?? []) if (!own.has(id)) own.set(id, { value: 0, keys: [] });
+    const offerAll = (set: Set<number> | undefined) => {
+      for (const slot of set ?? []) if (!own.has(slot)) own.set(slot, { value: 0, keys: [] });
+    };
+    offerAll(triggerless.get(ev.intent));
+    // A cue names no script: make sure a few of the intent's scripts (first by library order) are
+    // offered, without turning every script of a large intent into a candidate.
+    if (cued && own.size < limit) {
+      const first: Stored[] = [];
+      for (const slot of byIntent.get(ev.intent) ?? []) {
+        const stored = slots[slot];
+        if (!stored || own.has(slot)) continue;
+        let at = first.length;
+        while (at > 0 && libraryOrder(stored, first[at - 1]!) < 0) at--;
+        if (at < limit) {
+          first.splice(at, 0, stored);
+          if (first.length > limit) first.pop();
+        }
+      }
+      for (const stored of first) own.set(stored.slot, { value: 0, keys: [] });
+    }
     if (usage) {
       for (const id of usage.keys()) {
         const stored = scripts.get(id);
-        if (stored && stored.script.intent === ev.intent && !own.has(id)) own.set(id, { value: 0, keys: [] });
+        if (stored && stored.script.intent === ev.intent && !own.has(stored.slot)) own.set(stored.slot, { value: 0, keys: [] });
       }
     }
     const best = ev.hits[0]!.score;
-    const rows: Array<Omit<Pick, 'rank' | 'clause' | 'multiClause'>> = [];
-    for (const [id, row] of own) {
-      const stored = scripts.get(id);
+    const rows: Candidate[] = [];
+    for (const [slot, row] of own) {
+      const stored = slots[slot];
       if (!stored) continue;
-      const u = usageBonus(usage?.get(id), now);
+      const u = usageBonus(usage?.get(stored.script.id), now);
       const score = ev.score * (0.9 + 0.1 * Math.min(1, row.value / best)) + u;
-      rows.push({ stored, intent: ev, score, ownKeys: row.keys, usage: u });
+      rows.push({ stored, intent: ev, score, ownKeys: row.keys, usage: u, rank: 0 });
     }
-    rows.sort(
-      (a, b) =>
-        b.score - a.score ||
-        (a.stored.script.order ?? 1e9) - (b.stored.script.order ?? 1e9) ||
-        a.stored.script.id.localeCompare(b.stored.script.id),
-    );
+    rows.sort((a, b) => b.score - a.score || libraryOrder(a.stored, b.stored));
     return rows.slice(0, limit);
   }
 
@@ -333,22 +394,29 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const lead = intents[0]!.score;
     const considered = intents.filter((ev, i) => i < Math.max(top, 3) + 2 && ev.score >= 0.2 * lead);
     const queues = considered.map((ev) => scriptsOf(ev, top, usage, now));
-    const picks: Array<Omit<Pick, 'clause' | 'multiClause'>> = [];
-    const taken = new Set<string>();
+    const picks: Candidate[] = [];
+    const taken = new Set<Stored>();
     // Round 1: the best script of each plausible intent (at most three), strongest first.
     let rank = 0;
     for (let i = 0; i < queues.length && i < 3; i++) {
       if (considered[i]!.score < AMBIGUITY_RATIO * lead) break;
       const first = queues[i]![0];
       if (first) {
-        picks.push({ ...first, rank: rank++ });
-        taken.add(first.stored.script.id);
+        first.rank = rank++;
+        picks.push(first);
+        taken.add(first.stored);
       }
     }
-    // Then everything else by score.
-    const rest = queues.flat().filter((p) => !taken.has(p.stored.script.id));
+    // Then everything else by score, as many as can be shown. (A script has one intent, so the
+    // queues never share a script; candidates are fresh objects, ranked in place.)
+    const rest: Candidate[] = [];
+    for (const queue of queues) for (const p of queue) if (!taken.has(p.stored)) rest.push(p);
     rest.sort((a, b) => b.score - a.score);
-    for (const p of rest) picks.push({ ...p, rank: rank++ });
+    for (const p of rest) {
+      if (picks.length >= top) break;
+      p.rank = rank++;
+      picks.push(p);
+    }
     return { clause, text, intents, picks, lead, question };
   }
 

@@ -12,7 +12,8 @@ import { highlightPhrases } from './highlights.ts';
 
 interface Searchable {
   script: ReplyScript;
-  keys: string[];
+  /** The script's canonical trigger phrases. */
+  entries: ReadonlyArray<{ key: string }>;
 }
 
 interface PinyinForms {
@@ -84,8 +85,8 @@ export function createSearcher(all: () => Iterable<Searchable>) {
       if (q) {
         const title = titleOf(script);
         if (title.includes(q)) score = Math.max(score, title.startsWith(q) ? 0.9 : 0.85);
-        else if (s.keys.some((k) => k === q)) score = Math.max(score, 0.78);
-        else if (s.keys.some((k) => k.includes(q))) score = Math.max(score, 0.72);
+        else if (s.entries.some((e) => e.key === q)) score = Math.max(score, 0.78);
+        else if (s.entries.some((e) => e.key.includes(q))) score = Math.max(score, 0.72);
         else if (script.text.includes(raw) || script.text.includes(q)) score = Math.max(score, 0.6);
         if (score > 0 && q.length >= 1) ranges = highlightPhrases(script, q.length >= 2 ? [q] : []);
       }
@@ -106,7 +107,7 @@ export function createSearcher(all: () => Iterable<Searchable>) {
     // Typos and loose word order: fuse.js over short fields, only when exact ways found little.
     if (hits.length < top && q.length >= 2 && q.length <= 32) {
       if (!fuse) {
-        const docs = [...all()].map((s) => ({ id: s.script.id, title: s.script.title, triggers: s.keys.join(' ') }));
+        const docs = [...all()].map((s) => ({ id: s.script.id, title: s.script.title, triggers: s.entries.map((e) => e.key).join(' ') }));
         fuse = new Fuse(docs, { keys: [{ name: 'title', weight: 2 }, 'triggers'], includeScore: true, threshold: 0.4, ignoreLocation: true });
       }
       const have = new Set(hits.map((h) => h.s.script.id));

@@ -8,8 +8,16 @@ export interface TriggerEntry {
   key: string;
   /** Bigrams of the key (its single character for a one-character key), distinct. */
   grams: string[];
-  /** intent → ids of scripts of that intent that carry this phrase. */
-  holders: Map<string, Set<string>>;
+  /**
+   * intent → slots (small integers, see the matcher) of the scripts of that intent that carry this
+   * phrase. Plain arrays of small integers: a 5,000-script library holds a quarter of a million of
+   * these, and pushing to an array costs far less than hashing into a Set.
+   */
+  holders: Map<string, number[]>;
+  /** Slot of the script being added last; lets the matcher skip a script's repeated phrases cheaply. */
+  lastSlot: number;
+  /** False once no script carries the phrase and it has left the index. */
+  live: boolean;
 }
 
 export function gramsOf(text: string): string[] {
@@ -23,11 +31,11 @@ export class TriggerIndex {
   readonly entries = new Map<string, TriggerEntry>();
   private readonly postings = new Map<string, Set<TriggerEntry>>();
 
-  add(key: string, intent: string, scriptId: string): void {
-    if (key.length === 0) return;
+  /** The entry of a canonical phrase, created (and indexed by its grams) on first use. */
+  entryFor(key: string): TriggerEntry {
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { key, grams: gramsOf(key), holders: new Map() };
+      entry = { key, grams: gramsOf(key), holders: new Map(), lastSlot: -1, live: true };
       if (key.length > this.maxKeyLength) this.maxKeyLength = key.length;
       this.entries.set(key, entry);
       for (const g of entry.grams) {
@@ -36,25 +44,46 @@ export class TriggerIndex {
         set.add(entry);
       }
     }
-    let ids = entry.holders.get(intent);
-    if (!ids) entry.holders.set(intent, (ids = new Set()));
-    ids.add(scriptId);
+    return entry;
   }
 
-  remove(key: string, intent: string, scriptId: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    const ids = entry.holders.get(intent);
-    if (!ids) return;
-    ids.delete(scriptId);
-    if (ids.size === 0) entry.holders.delete(intent);
-    if (entry.holders.size > 0) return;
-    this.entries.delete(key);
+  /** Record that script `slot` of `intent` carries the phrase. The caller adds each slot once. */
+  hold(entry: TriggerEntry, intent: string, slot: number): void {
+    const slots = entry.holders.get(intent);
+    if (slots) slots.push(slot);
+    else entry.holders.set(intent, [slot]);
+  }
+
+  /** Undo hold(); drops the phrase from the index when no script carries it any more. */
+  release(entry: TriggerEntry, intent: string, slot: number): void {
+    entry.lastSlot = -1;
+    const slots = entry.holders.get(intent);
+    if (!slots) return;
+    const at = slots.lastIndexOf(slot);
+    if (at < 0) return;
+    slots[at] = slots[slots.length - 1]!;
+    slots.pop();
+    if (slots.length === 0) entry.holders.delete(intent);
+    if (entry.holders.size > 0 || this.entries.get(entry.key) !== entry) return;
+    this.entries.delete(entry.key);
+    entry.live = false;
     for (const g of entry.grams) {
       const set = this.postings.get(g);
       set?.delete(entry);
       if (set && set.size === 0) this.postings.delete(g);
     }
+  }
+
+  /** Convenience for one phrase of one script (tests, small edits). */
+  add(key: string, intent: string, slot: number): void {
+    if (key.length === 0) return;
+    const entry = this.entryFor(key);
+    if (!(entry.holders.get(intent)?.includes(slot) ?? false)) this.hold(entry, intent, slot);
+  }
+
+  remove(key: string, intent: string, slot: number): void {
+    const entry = this.entries.get(key);
+    if (entry) this.release(entry, intent, slot);
   }
 
   /** Inverse document frequency of a gram over distinct phrases. */
