@@ -360,6 +360,7 @@ export function FollowUpList() {
                   {f.orderId ? <span class="fu-order" data-huashu="fu-order">{f.orderId}</span> : <span class="muted">{pick({ zh: '无订单号', en: 'No order id' })}</span>}
                   {f.amount !== undefined && <span class="fu-amount">{fmtAmount(f.amount)}</span>}
                   <span class="muted" data-huashu="fu-attempts">{pick({ zh: `已跟进 ${f.attempts.length} 次`, en: `${f.attempts.length} attempt${f.attempts.length === 1 ? '' : 's'}` })}</span>
+                  {f.claimedBy && <span class="muted" data-huashu="fu-holder">{pick({ zh: `${f.claimedBy} 跟进中`, en: `${f.claimedBy} on it` })}</span>}
                   <span class="muted fu-site">{f.site}</span>
                 </div>
                 <div class="fu-line fu-actions">
