@@ -228,12 +228,16 @@ async function insertIntoConversation(id: string, scriptId: string): Promise<{ t
 function registerPopupAndReportHandlers(): void {
   handle('listClosedFollowUps', (req) => storeCall(() => listClosed(req ?? {})));
   handle('reopenFollowUp', async (req) => {
+    const before = await database().followups.get(req.id);
     const row = await storeCall(async () => reopen(database(), req.id, await rules(), Date.now()));
+    teamFollowUpChanged(before, row);
     void refreshFollowUpSignals();
     return row;
   });
   handle('recordFollowUpAttempt', async (req) => {
+    const before = await database().followups.get(req.id);
     const row = await storeCall(async () => recordAttempt(database(), req.id, req.scriptId ? { scriptId: req.scriptId } : {}, await rules(), Date.now()));
+    teamFollowUpChanged(before, row);
     void refreshFollowUpSignals();
     return row;
   });
