@@ -485,7 +485,10 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
         if (!p) continue;
         cursors[k]!++;
         seen.add(p.stored.script.id);
-        out.push({ ...p, clause: ordered[k]!.r.clause, multiClause: multi });
+        const pick = p as Pick;
+        pick.clause = ordered[k]!.r.clause;
+        pick.multiClause = multi;
+        out.push(pick);
         progressed = true;
       }
       if (!progressed) break;
