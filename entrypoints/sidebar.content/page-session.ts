@@ -26,6 +26,8 @@ export interface PageSession {
   readNow(): ConversationSnapshot | null;
   useGenericMode(): void;
   useAdapter(adapter: SiteAdapter): void;
+  /** No adapter fits (e.g. the taught profile was deleted): stop reading and say so. */
+  resetAdapter(): void;
   refreshSuggestions(): void;
 }
 
@@ -158,6 +160,18 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
     },
     useGenericMode: () => use(generic, 'generic'),
     useAdapter: (a) => use(a, a.id === 'profile' ? 'profile' : 'adapter'),
+    resetAdapter() {
+      watchAbort?.abort();
+      watchAbort = null;
+      adapter = null;
+      lastBuyerMessage = '';
+      lastKey = '';
+      state.snapshot.value = null;
+      state.suggestions.value = [];
+      state.health.value = null;
+      state.mode.value = 'none';
+      state.adapterName.value = location.host;
+    },
     refreshSuggestions() {
       lastBuyerMessage = '\u0000';
       onSnapshot(state.snapshot.value);

@@ -71,7 +71,7 @@ describe('team sync: which local writes become changes', () => {
     const closed = followUp({ status: 'done', dedupeKey: '~payment_reminder:demo:o1#f1', attempts: [{ at: 1 }], claimedBy: 'x' });
     const c = followUpCreate(closed);
     expect(c).toMatchObject({ kind: 'followup', op: 'create', id: 'f1' });
-    const data = 'data' in c ? c.data : {};
+    const data = ('data' in c ? c.data : {}) as Record<string, unknown>;
     expect(data.dedupeKey).toBe('payment_reminder:demo:o1');
     for (const k of ['status', 'attempts', 'claimedBy', 'id']) expect(data).not.toHaveProperty(k);
     const done = followUpStatusChanges(followUp(), followUp({ status: 'done', outcome: { kind: 'paid' } }));

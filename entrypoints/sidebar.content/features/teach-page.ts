@@ -7,7 +7,6 @@
  */
 import { createProfileAdapter } from '@/lib/sites/profile';
 import { pickAdapter } from '@/lib/sites/registry';
-import type { SiteAdapter } from '@/lib/sites/adapter';
 import { deriveMessageSelectors, deriveUniqueSelector, liftToControl, liftToEditable, liftToMessageList } from '@/lib/sites/derive-selector';
 import { parseProfileFile, profileToFile } from '@/lib/sites/profile-file';
 import type { SiteProfile } from '@/lib/types';
@@ -50,18 +49,6 @@ function isValidSelector(selector: string): boolean {
     return false;
   }
 }
-
-/** An adapter that reads nothing: what the page falls back to after its profile is deleted and no built-in adapter fits. */
-const NOTHING: SiteAdapter = {
-  id: 'none',
-  name: location.host,
-  matches: () => false,
-  findComposeBox: () => null,
-  findSendButton: () => null,
-  readConversation: () => null,
-  watchRoot: () => null,
-  health: () => ({ messageList: false, composeBox: false, sendButton: false, buyerName: false, orderId: false }),
-};
 
 function createTeaching(session: PageSession) {
   const origin = location.origin;
@@ -317,11 +304,7 @@ function createTeaching(session: PageSession) {
           saved = null;
           const builtIn = pickAdapter(new URL(location.href), document);
           if (builtIn) session.useAdapter(builtIn);
-          else {
-            session.useAdapter(NOTHING);
-            state.mode.value = 'none';
-            state.adapterName.value = location.host;
-          }
+          else session.resetAdapter();
           end();
           showNotice('info', pick({ zh: '已删除此页面的配置。', en: 'The profile for this page was deleted.' }));
         })
