@@ -38,17 +38,10 @@ export interface FollowUpListQuery {
   offset?: number;
 }
 
-export interface LogFollowUpRequest {
-  kind: FollowUpKind;
-  site: string;
-  conversationKey: string;
-  conversationUrl?: string;
-  buyerName?: string;
-  orderId?: string;
-  amount?: number;
-  item?: string;
+/** What the sidebar knows when it logs a follow-up; the background fills in the schedule. */
+export type LogFollowUpRequest = Pick<FollowUp, 'kind' | 'site' | 'conversationKey' | 'conversationUrl' | 'buyerName' | 'orderId' | 'amount' | 'item'> & {
   scriptId?: string;
-}
+};
 
 /** name → (request) => response. Responses are wrapped in Result<…> on the wire. */
 export interface Protocol {
