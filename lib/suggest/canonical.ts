@@ -10,7 +10,7 @@ import { fold, normalize } from '../text/normalize.ts';
  * Fillers that carry no intent. Not dropped on purpose: 吗 (question), 吧 (行吧 = ok),
  * 嗯 (嗯嗯 = ok), 额 (额度), 么 (怎么/什么).
  */
-export const CHAT_FILLERS: ReadonlySet<string> = new Set([...'亲哈呢啊呀哦嘛啦喔噢哇呃哟咯呐']);
+export const CHAT_FILLERS: ReadonlySet<string> = new Set([...'亲哈呢啊呀哦嘛啦喔噢哇呃哟咯呐㗎喎嘞欸']);
 
 export const MATCH_OPTIONS = { dropNoise: true, collapseRepeats: true, dropChars: CHAT_FILLERS } as const;
 
@@ -42,6 +42,34 @@ const ENGLISH: Array<[RegExp, string]> = [
 const SLANG: Array<[RegExp, string]> = [
   // OpenCC reads a lone 么 as the Traditional form of 幺 (在么 → 在幺); buyers mean 么.
   [/幺/g, '么'],
+  // Cantonese written the way it is spoken (after Traditional → Simplified): 唔该晒 = thanks,
+  // 系咪 = is it, 点算 = what now, 平啲 = cheaper, 坏咗 = broken, 去咗边 = gone where.
+  [/唔该(?:晒|哂|你)*|多谢(?:晒|哂)/g, '谢谢'],
+  [/系咪|系唔系/g, '是不是'],
+  [/点算|点办/g, '怎么办'],
+  [/点样|点么样/g, '怎么'],
+  [/点解/g, '为什么'],
+  [/几多钱|几钱/g, '多少钱'],
+  [/几多/g, '多少'],
+  [/(?:去咗|去了|喺|在)边(?:度|处)?/g, '在哪'],
+  [/边度/g, '哪里'],
+  [/边个/g, '哪个'],
+  [/平(?:啲|d|滴)/g, '便宜点'],
+  [/唔/g, '不'],
+  [/咗/g, '了'],
+  [/啲/g, '点'],
+  [/嘅/g, '的'],
+  [/佢/g, '他'],
+  [/咩/g, '什么'],
+  [/嚟/g, '来'],
+  [/俾/g, '给'],
+  [/揾/g, '找'],
+  [/睇/g, '看'],
+  [/攞/g, '拿'],
+  [/喇(?!叭)/g, ''],
+  // Taiwanese usage: 统编 (company tax number) is asked for an invoice; 宅配 is home delivery.
+  [/统编|统一编号/g, '发票'],
+  [/宅配/g, '快递'],
   [/咋整|咋办|怎么整/g, '怎么办'],
   [/肿么|咋/g, '怎么'],
   [/木有|么有|米有|莫有|没得|冇/g, '没有'],

@@ -26,6 +26,7 @@ import { INTENT_INFO, intentLabel, intentPrior, SMALL_TALK, stageFactor, type St
 function isBuyerQuestion(intent: string): boolean {
   return !SMALL_TALK.has(intent) && INTENT_INFO[intent]?.stage !== 'seller';
 }
+import { IntentClassifier, type IntentSimilarity } from './intent-classifier.ts';
 import { createSearcher } from './search.ts';
 import { TriggerIndex, type TriggerEntry } from './trigger-index.ts';
 
@@ -57,6 +58,8 @@ interface Stored {
   slot: number;
   /** The script's distinct canonical phrases (entry.key). */
   entries: TriggerEntry[];
+  /** Canonical title, as given to the classifier. */
+  title: string;
 }
 
 interface KeyHit {
@@ -126,6 +129,23 @@ const PRIMING = 0.12;
 /** A clause that only asks what to do about the previous one (…开胶了，怎么办). */
 const FOLLOW_UP = /^(?:那|这|你们?说?|我)?(?:该|要|应该)?(?:怎么办|怎么处理|怎么解决|怎么弄|怎么回事|如何处理|什么情况|什么意思)(?:吧|吗|呀|了)?$/;
 
+/**
+ * The library-trained classifier (intent-classifier.ts) in the matcher. Its similarities are read
+ * relative to the best intent's: the absolute figures depend on the message's length.
+ */
+/** Added to an intent's trigger evidence, times its relative similarity: a tie-breaker. */
+export const SIMILARITY_BLEND = 0.25;
+/** Below this the trigger evidence is too weak to stand alone and similar intents join in. */
+const WEAK_EVIDENCE = 0.45;
+/** Evidence of an intent proposed by similarity alone, times its relative similarity. */
+const FALLBACK_SCORE = 0.4;
+const FALLBACK_INTENTS = 3;
+const ALTERNATIVE_SCORE = 0.3;
+const FALLBACK_MIN_RELATIVE = 0.6;
+/** Cosine below this: the text shares next to nothing with the library (noise, another language). */
+const HAS_CJK = /[\u3400-\u9fff]/;
+const MIN_SIMILARITY = 0.05;
+
 export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
   const index = new TriggerIndex();
   const scripts = new Map<string, Stored>();
@@ -138,6 +158,27 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
   /** Raw trigger text → its index entry (null when nothing is left after canonicalising). */
   const byTrigger = new Map<string, TriggerEntry | null>();
   const searcher = createSearcher(() => scripts.values());
+  /** Learned from the same phrases (and titles): a fallback when no phrase matches, a prior otherwise. */
+  const classifier = new IntentClassifier();
+  /** intent + title → scripts carrying it, so each intent's document holds a title once. */
+  const titleHolders = new Map<string, number>();
+
+  function holdTitle(intent: string, title: string) {
+    if (title.length === 0) return;
+    const key = `${intent}\u0001${title}`;
+    const n = titleHolders.get(key) ?? 0;
+    titleHolders.set(key, n + 1);
+    if (n === 0) classifier.addPhrase(intent, title);
+  }
+  function releaseTitle(intent: string, title: string) {
+    if (title.length === 0) return;
+    const key = `${intent}\u0001${title}`;
+    const n = titleHolders.get(key) ?? 0;
+    if (n <= 1) {
+      titleHolders.delete(key);
+      if (n === 1) classifier.removePhrase(intent, title);
+    } else titleHolders.set(key, n - 1);
+  }
 
   function addToSet(map: Map<string, Set<number>>, key: string, slot: number) {
     let set = map.get(key);
@@ -155,7 +196,12 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const stored = scripts.get(id);
     if (!stored) return undefined;
     const { script, entries, slot } = stored;
-    for (const entry of entries) index.release(entry, script.intent, slot);
+    for (const entry of entries) {
+      index.release(entry, script.intent, slot);
+      // The intent's document holds each phrase once, while any of its scripts carries it.
+      if (!entry.holders.has(script.intent)) classifier.removePhrase(script.intent, entry.key);
+    }
+    releaseTitle(script.intent, stored.title);
     deleteFromSet(byIntent, script.intent, slot);
     deleteFromSet(triggerless, script.intent, slot);
     scripts.delete(id);
@@ -189,12 +235,15 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       }
       if (entry === null || entry.lastSlot === slot) continue;
       entry.lastSlot = slot;
+      if (!entry.holders.has(script.intent)) classifier.addPhrase(script.intent, entry.key);
       index.hold(entry, script.intent, slot);
       entries.push(entry);
     }
+    const title = canonicalTrigger(script.title ?? '');
+    holdTitle(script.intent, title);
     addToSet(byIntent, script.intent, slot);
     if (entries.length === 0) addToSet(triggerless, script.intent, slot);
-    const stored: Stored = { script, slot, entries };
+    const stored: Stored = { script, slot, entries, title };
     slots[slot] = stored;
     scripts.set(script.id, stored);
   }
@@ -246,6 +295,15 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     return { entry, score: specificity(L) * Math.pow(coverage, 1.5) * 0.8, exact: false };
   }
 
+  /** Classifier similarities of buyer-side intents, best first; none for noise. */
+  function similarIntents(text: string): IntentSimilarity[] {
+    // Only Chinese words carry an intent here (English ones are folded into Chinese beforehand):
+    // a run of letters or digits alone (asdf, 1234) would match only stray characters.
+    if (!HAS_CJK.test(text)) return [];
+    const out = classifier.similarities(text).filter((s) => INTENT_INFO[s.intent]?.stage !== 'seller');
+    return out.length > 0 && out[0]!.similarity >= MIN_SIMILARITY ? out : [];
+  }
+
   function intentsFor(text: string, stage: Stage | undefined): IntentEvidence[] {
     const found = new Map<string, KeyHit[]>();
     const candidates: Array<[TriggerEntry, string[]]> = index.exact(text).map((e) => [e, e.grams]);
@@ -270,6 +328,30 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       if (list) list.push(hit);
       else found.set(cue.intent, [hit]);
     }
+    // Intents like the clause by the classifier: a small prior for all, and stand-ins when no
+    // phrase matched or only weakly. Seller-side replies are never proposed for a buyer's words.
+    const sims = similarIntents(text);
+    const topSim = sims[0]?.similarity ?? 0;
+    const relative = new Map<string, number>();
+    for (const s of sims) relative.set(s.intent, s.similarity / topSim);
+    let strongest = 0;
+    for (const hits of found.values()) for (const h of hits) if (h.score > strongest) strongest = h.score;
+    if (strongest < WEAK_EVIDENCE) {
+      for (let i = 0; i < sims.length && i < FALLBACK_INTENTS; i++) {
+        const { intent } = sims[i]!;
+        const rel = relative.get(intent)!;
+        if (rel < FALLBACK_MIN_RELATIVE) break;
+        if (found.has(intent) || !byIntent.has(intent)) continue;
+        const entry: TriggerEntry = { key: '', grams: [], holders: new Map([[intent, NO_SLOTS]]), lastSlot: -1, live: true };
+        found.set(intent, [{ entry, score: FALLBACK_SCORE * rel, exact: false, cue: '相似' }]);
+      }
+    }
+    else if (sims.length > 0 && !found.has(sims[0]!.intent) && byIntent.has(sims[0]!.intent) && ALTERNATIVE_SCORE > 0) {
+      // Phrases matched, but the classifier's favourite is another intent: offer it low down.
+      const intent = sims[0]!.intent;
+      const entry: TriggerEntry = { key: '', grams: [], holders: new Map([[intent, NO_SLOTS]]), lastSlot: -1, live: true };
+      found.set(intent, [{ entry, score: ALTERNATIVE_SCORE, exact: false, cue: '相似' }]);
+    }
     const out: IntentEvidence[] = [];
     for (const [intent, hits] of found) {
       hits.sort((a, b) => b.score - a.score);
@@ -281,7 +363,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
         if (best.entry.key.includes(h.entry.key) || h.entry.key.includes(best.entry.key)) continue;
         extra++;
       }
-      const raw = best.score + 0.07 * extra;
+      const raw = best.score + 0.07 * extra + SIMILARITY_BLEND * (relative.get(intent) ?? 0) * topSim;
       const factor = intentPrior(intent) * stageFactor(intent, stage);
       out.push({ intent, hits, raw, factor, score: raw * factor });
     }
