@@ -2,9 +2,14 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { VariableRequest } from './state';
 
+/** A neutral word offered (pre-filled, editable) when the page does not show the product. */
+const GUESSES: Record<string, string> = { 商品: '这款商品' };
+
 /** Asks the rep for variables the page could not fill; a reply is never inserted with raw {变量}. */
 export function VariablePrompt({ request }: { request: VariableRequest }) {
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(request.missing.filter((name) => GUESSES[name]).map((name) => [name, GUESSES[name]!])),
+  );
   const complete = request.missing.every((name) => (values[name] ?? '').trim().length > 0);
   return (
     <form

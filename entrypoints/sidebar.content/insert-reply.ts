@@ -28,6 +28,7 @@ export function variableValues(snapshot: ConversationSnapshot | null): Record<st
 
 /** Ask the rep inline for the variables the page could not fill; null when they cancel. */
 function askForVariables(script: ReplyScript, missing: string[]): Promise<Record<string, string> | null> {
+  state.open.value = true; // the question must be visible even when the sidebar was collapsed
   return new Promise((resolve) => {
     state.variableRequest.value = {
       scriptTitle: script.title,

@@ -84,3 +84,22 @@ export async function callBackground<T = unknown>(page: Page, name: string, data
   if (response?.err) throw new Error(`background error: ${JSON.stringify(response.err)}`);
   return response.res as T;
 }
+
+/**
+ * When a reply needs a variable the page does not show (e.g. {商品}), the
+ * sidebar asks inline; answer like a rep: keep any pre-filled guess, type the
+ * rest, confirm. Resolves false when no question came within `waitMs`.
+ */
+export async function answerVariablePrompt(page: Page, value = '测试值', waitMs = 1_500): Promise<boolean> {
+  const form = page.locator('huashu-sidebar .variable-prompt');
+  try {
+    await form.waitFor({ timeout: waitMs });
+  } catch {
+    return false;
+  }
+  for (const input of await form.locator('input').all()) {
+    if (!(await input.inputValue())) await input.fill(value);
+  }
+  await form.locator('button[type="submit"]').click();
+  return true;
+}

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { callBackground, launchExtension, sidebar, type Harness } from './harness';
+import { answerVariablePrompt, callBackground, launchExtension, sidebar, type Harness } from './harness';
 
 let h: Harness;
 
@@ -119,6 +119,7 @@ for (const site of SITES) {
       const preview = await cards(page).first().getAttribute('title');
       await page.locator(site.compose).click();
       await cards(page).first().click();
+      await answerVariablePrompt(page);
       await expectDraftThenSend({ ...site, page }, preview ?? undefined);
       await page.close();
     });
@@ -128,6 +129,7 @@ for (const site of SITES) {
       await buyerSays(page, '在吗');
       await page.locator(site.compose).click();
       await page.keyboard.press('Alt+1');
+      await answerVariablePrompt(page);
       await expectDraftThenSend({ ...site, page });
       await page.close();
     });
@@ -148,7 +150,10 @@ for (const site of SITES) {
       await page.locator(site.compose).click({ button: 'right' });
       await page.keyboard.press('Escape');
       const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id, page.url().split('?')[0]! + '*');
-      await worker.evaluate(([id, tab]) => (globalThis as unknown as Menu).huashuContextMenu.click({ menuItemId: id, frameId: 0 }, { id: tab }), [top, tabId] as const);
+      // The click resolves only after the insertion, which may first ask the rep for a variable: don't await it here.
+      const clicked = worker.evaluate(([id, tab]) => (globalThis as unknown as Menu).huashuContextMenu.click({ menuItemId: id, frameId: 0 }, { id: tab }), [top, tabId] as const);
+      await answerVariablePrompt(page);
+      await clicked;
       await expectDraftThenSend({ ...site, page });
       await page.close();
     });
@@ -221,6 +226,7 @@ describe('飞鸽 ?autoswitch=1 switches the chat by itself', () => {
     await expect.poll(() => buyerMessage(page), { timeout: 1_000 }).toBe('在吗在吗');
     await page.locator(SITES[1]!.compose).click();
     await cards(page).first().click();
+    await answerVariablePrompt(page);
     await expectDraftThenSend({ ...SITES[1]!, page });
     await page.close();
   });
