@@ -7,7 +7,7 @@
  * in order; a malformed line yields {"suggestions":[],"error":"…"} and the run continues.
  */
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { answerJsonLines } from './jsonl-lines';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMatcher } from '../lib/suggest/matcher.ts';
@@ -60,27 +60,16 @@ try {
 const matcher = createMatcher(scripts);
 
 if (jsonl) {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    if (line.trim() === '') continue;
-    let out: unknown;
-    try {
-      const row = JSON.parse(line) as { text?: unknown };
-      if (!row || typeof row !== 'object' || typeof row.text !== 'string') throw new Error('expected an object with a string "text"');
-      const suggestions = matcher.suggest(row.text, { top, stage, explain }).map((s) => ({
-        id: s.id,
-        intent: s.intent,
-        title: s.title,
-        text: s.text,
-        score: s.score,
-        ...(explain ? { explain: s.explain } : {}),
-      }));
-      out = { suggestions };
-    } catch (e) {
-      out = { suggestions: [], error: (e as Error).message };
-    }
-    process.stdout.write(JSON.stringify(out) + '\n');
-  }
+  await answerJsonLines({ suggestions: [] }, (text) => ({
+    suggestions: matcher.suggest(text, { top, stage, explain }).map((s) => ({
+      id: s.id,
+      intent: s.intent,
+      title: s.title,
+      text: s.text,
+      score: s.score,
+      ...(explain ? { explain: s.explain } : {}),
+    })),
+  }));
 } else {
   const message = words.join(' ');
   if (!message.trim()) usage('please give a buyer message, or --jsonl');
