@@ -36,8 +36,12 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+let jsonOutput = false;
+
+/** An unreadable file: the reason on stderr, and with --json also one JSON object on stdout for scripts. */
 function fail(zh: string, en: string): never {
   process.stderr.write(`${zh}\n${en}\n`);
+  if (jsonOutput) process.stdout.write(JSON.stringify({ ok: false, error: { zh, en } }) + '\n');
   process.exit(1);
 }
 
@@ -61,9 +65,11 @@ function loadLibrary(path: string | undefined): ReplyScript[] {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  jsonOutput = args.json;
   if (!args.file) fail('用法：npm run import -- 文件 [--json] [--library 话术库.json] [--rows]', 'Usage: npm run import -- FILE [--json] [--library FILE.json] [--rows]');
   const path = resolve(args.file);
-  if (!existsSync(path) || !statSync(path).isFile()) fail(`找不到文件：${args.file}`, `File not found: ${args.file}`);
+  if (!existsSync(path)) fail(`找不到文件：${args.file}`, `File not found: ${args.file}`);
+  if (!statSync(path).isFile()) fail(`“${args.file}” 是文件夹，请指定其中的一个文件`, `"${args.file}" is a folder; name one file in it`);
   const size = statSync(path).size;
   if (size > MAX_IMPORT_BYTES) {
     const p = messages.tooLarge(size);

@@ -49,7 +49,8 @@ describe('npm run import', () => {
     for (const [name, text] of [['garbage.csv', '不是文本表格'], ['empty.csv', '文件是空的'], ['old-binary.xls', '.xlsx'], ['broken-encoding.csv', '编码'], ['backup-corrupted.json', 'JSON']]) {
       const bad = run(fixture(name!), '--json', '--library', library);
       expect(bad.code, name).toBe(1);
-      expect(bad.stdout).toBe('');
+      // --json callers get one machine-readable line too, with the same reason as stderr
+      expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { zh: expect.any(String), en: expect.any(String) } });
       expect(bad.stderr).toContain(text);
     }
     expect(run(join(dir, 'missing.csv')).code).toBe(1);
