@@ -72,7 +72,7 @@ if (!headless) {
   mkdirSync(out, { recursive: true });
   await page.locator('huashu-sidebar [data-huashu="sidebar"]').waitFor({ timeout: 15_000 });
   await page.waitForTimeout(4_000); // let the scripted buyer speak and suggestions arrive
-  await page.screenshot({ path: join(out, 'sidebar-textarea.png') });
+  await page.screenshot({ path: join(out, 'start-sidebar.png') });
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 440, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -82,7 +82,7 @@ if (!headless) {
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.waitForTimeout(800);
   await options.screenshot({ path: join(out, 'start-options.png'), fullPage: false });
-  console.log(`Screenshots saved in ${out}: sidebar-textarea.png, start-popup.png, start-options.png`);
+  console.log(`Screenshots saved in ${out}: start-sidebar.png, start-popup.png, start-options.png`);
   await context.close();
   server.close();
 }
