@@ -5,9 +5,9 @@
  * (sublinear term frequency, IDF over intents). A message is scored by cosine similarity against
  * each intent's summed vector (its centroid up to scale, which cosine ignores).
  *
- * Only raw counts are stored, so adding or removing a phrase adjusts one intent's sums and marks
- * the norms it touches as stale; weights and norms are derived from the counts on demand. The
- * result therefore equals a rebuild from scratch at every moment.
+ * Only raw counts are stored, so adding or removing a phrase adjusts one intent's sums; weights
+ * and the intents' norms are derived from the counts on demand (norms once after a change, in one
+ * pass over the features). The result therefore equals a rebuild from scratch at every moment.
  */
 
 export interface IntentSimilarity {
@@ -15,106 +15,138 @@ export interface IntentSimilarity {
   similarity: number;
 }
 
-/** Character unigrams and bigrams of a canonical text, with counts. */
-export function featuresOf(text: string, out = new Map<string, number>()): Map<string, number> {
-  for (let i = 0; i < text.length; i++) {
-    const uni = text[i]!;
-    out.set(uni, (out.get(uni) ?? 0) + 1);
-    if (i + 1 < text.length) {
-      const bi = text.slice(i, i + 2);
-      out.set(bi, (out.get(bi) ?? 0) + 1);
-    }
-  }
-  return out;
-}
-
 function tf(count: number): number {
   return 1 + Math.log(count);
 }
 
+/** One feature: in how many intents it occurs, and its count in each (indexed by intent number). */
+interface FeatureRow {
+  df: number;
+  counts: number[];
+  /** tf(count) per intent, kept with the counts so a query takes no logarithms. */
+  weights: number[];
+}
+
+/**
+ * Features are held by character code, a unigram at its character and a bigram under its first
+ * character, so counting a phrase allocates no strings (this runs for every distinct phrase of a
+ * library of thousands of scripts).
+ */
+interface CharNode {
+  uni?: FeatureRow;
+  next?: Map<number, FeatureRow>;
+}
+
 export class IntentClassifier {
-  /** feature → intent → count over the intent's phrases. */
-  private readonly postings = new Map<string, Map<string, number>>();
-  /** intent → feature → count (the same numbers, by intent, for its norm). */
-  private readonly vectors = new Map<string, Map<string, number>>();
-  /** intent → number of phrases in its document. */
-  private readonly phraseCounts = new Map<string, number>();
-  private readonly norms = new Map<string, number>();
-  /** Intents whose norm must be recomputed (their counts or a feature's IDF changed). */
-  private readonly stale = new Set<string>();
-  private allStale = false;
+  private readonly chars = new Map<number, CharNode>();
+  /** Intent name → small number indexing FeatureRow.counts; numbers are reused after removal. */
+  private readonly ids = new Map<string, number>();
+  private names: string[] = [];
+  /** Phrases in each intent's document, by intent number (0 = the number is free). */
+  private phraseCounts: number[] = [];
+  private norms = new Float64Array(0);
+  /** Counts or IDFs changed since the norms were computed. */
+  private stale = true;
 
   /** Number of intents with at least one phrase. */
   get intents(): number {
-    return this.vectors.size;
+    return this.ids.size;
   }
 
   private idf(df: number): number {
-    return Math.log(1 + this.vectors.size / df);
+    return Math.log(1 + this.ids.size / df);
+  }
+
+  /** The row of a unigram (second = -1) or bigram, or undefined. */
+  private row(first: number, second: number): FeatureRow | undefined {
+    const node = this.chars.get(first);
+    if (!node) return undefined;
+    return second < 0 ? node.uni : node.next?.get(second);
+  }
+
+  private add(id: number, first: number, second: number, delta: number): void {
+    let node = this.chars.get(first);
+    if (!node) this.chars.set(first, (node = {}));
+    let row: FeatureRow | undefined;
+    if (second < 0) row = node.uni ??= { df: 0, counts: [], weights: [] };
+    else {
+      const next = (node.next ??= new Map());
+      row = next.get(second);
+      if (!row) next.set(second, (row = { df: 0, counts: [], weights: [] }));
+    }
+    const before = row.counts[id] ?? 0;
+    const after = before + delta;
+    row.counts[id] = after;
+    row.weights[id] = after > 0 ? tf(after) : 0;
+    if (before === 0 && after > 0) row.df++;
+    else if (before > 0 && after <= 0) {
+      row.counts[id] = 0;
+      if (--row.df === 0) {
+        if (second < 0) node.uni = undefined;
+        else node.next!.delete(second);
+        if (!node.uni && (!node.next || node.next.size === 0)) this.chars.delete(first);
+      }
+    }
+  }
+
+  private update(id: number, phrase: string, delta: number): void {
+    for (let i = 0; i < phrase.length; i++) {
+      const a = phrase.charCodeAt(i);
+      this.add(id, a, -1, delta);
+      if (i + 1 < phrase.length) this.add(id, a, phrase.charCodeAt(i + 1), delta);
+    }
+    this.stale = true;
   }
 
   addPhrase(intent: string, phrase: string): void {
     if (phrase.length === 0) return;
-    let vector = this.vectors.get(intent);
-    if (!vector) {
-      this.vectors.set(intent, (vector = new Map()));
-      this.allStale = true; // the number of intents is in every IDF
+    let id = this.ids.get(intent);
+    if (id === undefined) {
+      id = this.phraseCounts.indexOf(0);
+      if (id < 0) id = this.phraseCounts.length;
+      this.ids.set(intent, id);
+      this.names[id] = intent;
+      this.phraseCounts[id] = 0;
     }
-    this.phraseCounts.set(intent, (this.phraseCounts.get(intent) ?? 0) + 1);
-    this.stale.add(intent);
-    for (const [feature, n] of featuresOf(phrase)) {
-      vector.set(feature, (vector.get(feature) ?? 0) + n);
-      let post = this.postings.get(feature);
-      if (!post) this.postings.set(feature, (post = new Map()));
-      const had = post.get(intent);
-      if (had === undefined) for (const other of post.keys()) this.stale.add(other); // IDF changes
-      post.set(intent, (had ?? 0) + n);
-    }
+    this.phraseCounts[id]!++;
+    this.update(id, phrase, 1);
   }
 
   /** Undo one addPhrase(intent, phrase). */
   removePhrase(intent: string, phrase: string): void {
-    const vector = this.vectors.get(intent);
-    if (!vector || phrase.length === 0) return;
-    this.stale.add(intent);
-    for (const [feature, n] of featuresOf(phrase)) {
-      const left = (vector.get(feature) ?? 0) - n;
-      if (left > 0) vector.set(feature, left);
-      else vector.delete(feature);
-      const post = this.postings.get(feature);
-      if (!post) continue;
-      if (left > 0) post.set(intent, left);
-      else {
-        post.delete(intent);
-        for (const other of post.keys()) this.stale.add(other);
-        if (post.size === 0) this.postings.delete(feature);
-      }
+    const id = this.ids.get(intent);
+    if (id === undefined || phrase.length === 0) return;
+    this.update(id, phrase, -1);
+    if (--this.phraseCounts[id]! <= 0) {
+      this.phraseCounts[id] = 0;
+      this.ids.delete(intent);
     }
-    const phrases = (this.phraseCounts.get(intent) ?? 1) - 1;
-    if (phrases > 0) this.phraseCounts.set(intent, phrases);
-    else {
-      this.phraseCounts.delete(intent);
-      this.vectors.delete(intent);
-      this.norms.delete(intent);
-      this.stale.delete(intent);
-      this.allStale = true;
+  }
+
+  private *rows(): Generator<[string, FeatureRow]> {
+    for (const [first, node] of this.chars) {
+      if (node.uni) yield [String.fromCharCode(first), node.uni];
+      for (const [second, row] of node.next ?? []) yield [String.fromCharCode(first, second), row];
     }
   }
 
   private refreshNorms(): void {
-    const todo = this.allStale ? this.vectors.keys() : this.stale.values();
-    for (const intent of todo) {
-      const vector = this.vectors.get(intent);
-      if (!vector) continue;
-      let sum = 0;
-      for (const [feature, count] of vector) {
-        const w = tf(count) * this.idf(this.postings.get(feature)!.size);
-        sum += w * w;
+    const sums = new Float64Array(this.phraseCounts.length);
+    const addRow = (row: FeatureRow) => {
+      const idf = this.idf(row.df);
+      const weights = row.weights;
+      for (let id = 0; id < weights.length; id++) {
+        const w = (weights[id] ?? 0) * idf;
+        sums[id] = sums[id]! + w * w;
       }
-      this.norms.set(intent, Math.sqrt(sum));
+    };
+    for (const node of this.chars.values()) {
+      if (node.uni) addRow(node.uni);
+      if (node.next) for (const row of node.next.values()) addRow(row);
     }
-    this.stale.clear();
-    this.allStale = false;
+    for (let id = 0; id < sums.length; id++) sums[id] = Math.sqrt(sums[id]!);
+    this.norms = sums;
+    this.stale = false;
   }
 
   /**
@@ -123,35 +155,49 @@ export class IntentClassifier {
    * which intent, and leaving them in would only shrink every score alike.
    */
   similarities(text: string): IntentSimilarity[] {
-    if (text.length === 0 || this.vectors.size === 0) return [];
-    if (this.allStale || this.stale.size > 0) this.refreshNorms();
-    const dot = new Map<string, number>();
+    if (text.length === 0 || this.ids.size === 0) return [];
+    if (this.stale) this.refreshNorms();
+    const inText = new Map<FeatureRow, number>();
+    for (let i = 0; i < text.length; i++) {
+      const a = text.charCodeAt(i);
+      const uni = this.row(a, -1);
+      if (uni) inText.set(uni, (inText.get(uni) ?? 0) + 1);
+      if (i + 1 < text.length) {
+        const bi = this.row(a, text.charCodeAt(i + 1));
+        if (bi) inText.set(bi, (inText.get(bi) ?? 0) + 1);
+      }
+    }
+    if (inText.size === 0) return [];
+    const dot = new Float64Array(this.phraseCounts.length);
     let queryNorm = 0;
-    for (const [feature, count] of featuresOf(text)) {
-      const post = this.postings.get(feature);
-      if (!post) continue;
-      const idf = this.idf(post.size);
+    for (const [row, count] of inText) {
+      const idf = this.idf(row.df);
       const qw = tf(count) * idf;
       queryNorm += qw * qw;
-      for (const [intent, c] of post) dot.set(intent, (dot.get(intent) ?? 0) + qw * tf(c) * idf);
+      const weights = row.weights;
+      const scale = qw * idf;
+      for (let id = 0; id < weights.length; id++) {
+        const w = weights[id];
+        if (w) dot[id] = dot[id]! + scale * w;
+      }
     }
-    if (queryNorm === 0) return [];
     const q = Math.sqrt(queryNorm);
     const out: IntentSimilarity[] = [];
-    for (const [intent, d] of dot) {
-      const norm = this.norms.get(intent);
-      if (norm) out.push({ intent, similarity: d / (q * norm) });
+    for (let id = 0; id < dot.length; id++) {
+      const norm = this.norms[id];
+      if (dot[id]! > 0 && norm && this.phraseCounts[id]) out.push({ intent: this.names[id]!, similarity: dot[id]! / (q * norm) });
     }
     out.sort((a, b) => b.similarity - a.similarity || a.intent.localeCompare(b.intent));
     return out;
   }
 
-  /** A snapshot of the counts, for tests comparing an incrementally updated model to a rebuild. */
+  /** The counts by intent and feature (unigrams and bigrams), for tests and inspection. */
   snapshot(): Record<string, Record<string, number>> {
     const out: Record<string, Record<string, number>> = {};
-    for (const intent of [...this.vectors.keys()].sort()) {
-      const vector = this.vectors.get(intent)!;
-      out[intent] = Object.fromEntries([...vector.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    for (const intent of [...this.ids.keys()].sort()) out[intent] = {};
+    const rows = [...this.rows()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [feature, row] of rows) {
+      for (const [intent, id] of this.ids) if (row.counts[id]) out[intent]![feature] = row.counts[id]!;
     }
     return out;
   }

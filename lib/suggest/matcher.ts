@@ -15,7 +15,8 @@
  *    (a real question rather than a greeting, the latest one) first.
  */
 import type { ReplyScript, Suggestion } from '../types.ts';
-import { canonicalText, canonicalTrigger } from './canonical.ts';
+import { normalize } from '../text/normalize.ts';
+import { canonicalText, canonicalTrigger, MATCH_OPTIONS } from './canonical.ts';
 import { splitClauses, type Clause } from './clauses.ts';
 import { CUES } from './cues.ts';
 import { usageBonus, usageTable, type UsageInput } from './frecency.ts';
@@ -130,10 +131,10 @@ const PRIMING = 0.12;
 const FOLLOW_UP = /^(?:那|这|你们?说?|我)?(?:该|要|应该)?(?:怎么办|怎么处理|怎么解决|怎么弄|怎么回事|如何处理|什么情况|什么意思)(?:吧|吗|呀|了)?$/;
 
 /**
- * The library-trained classifier (intent-classifier.ts) in the matcher. Its similarities are read
- * relative to the best intent's: the absolute figures depend on the message's length.
+ * The library-trained classifier (intent-classifier.ts) in the matcher. Which intents join as
+ * stand-ins is read relative to the best similarity (absolute figures depend on the message).
  */
-/** Added to an intent's trigger evidence, times its relative similarity: a tie-breaker. */
+/** Added to an intent's trigger evidence, times its cosine similarity: a small tie-breaker. */
 export const SIMILARITY_BLEND = 0.25;
 /** Below this the trigger evidence is too weak to stand alone and similar intents join in. */
 const WEAK_EVIDENCE = 0.45;
@@ -142,8 +143,12 @@ const FALLBACK_SCORE = 0.4;
 const FALLBACK_INTENTS = 3;
 const ALTERNATIVE_SCORE = 0.3;
 const FALLBACK_MIN_RELATIVE = 0.6;
-/** Cosine below this: the text shares next to nothing with the library (noise, another language). */
 const HAS_CJK = /[\u3400-\u9fff]/;
+/** Trigger evidence this strong and this far ahead of any other intent skips the classifier. */
+const DECISIVE = 0.85;
+const DECISIVE_MARGIN = 0.3;
+const TITLE_TAIL = /[（(【\[·|｜—-]/;
+/** Cosine below this: the text shares next to nothing with the library (noise, another language). */
 const MIN_SIMILARITY = 0.05;
 
 export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
@@ -197,9 +202,8 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     if (!stored) return undefined;
     const { script, entries, slot } = stored;
     for (const entry of entries) {
-      index.release(entry, script.intent, slot);
       // The intent's document holds each phrase once, while any of its scripts carries it.
-      if (!entry.holders.has(script.intent)) classifier.removePhrase(script.intent, entry.key);
+      if (index.release(entry, script.intent, slot)) classifier.removePhrase(script.intent, entry.key);
     }
     releaseTitle(script.intent, stored.title);
     deleteFromSet(byIntent, script.intent, slot);
@@ -235,11 +239,13 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       }
       if (entry === null || entry.lastSlot === slot) continue;
       entry.lastSlot = slot;
-      if (!entry.holders.has(script.intent)) classifier.addPhrase(script.intent, entry.key);
-      index.hold(entry, script.intent, slot);
+      if (index.hold(entry, script.intent, slot)) classifier.addPhrase(script.intent, entry.key);
       entries.push(entry);
     }
-    const title = canonicalTrigger(script.title ?? '');
+    // A title's head names the topic (退款到账时间); a bracketed or dotted tail names a shop or a
+    // product. Titles are the seller's standard wording, so the shared normaliser is enough.
+    const head = script.title ? script.title.split(TITLE_TAIL, 1)[0]! : '';
+    const title = head ? normalize(head, MATCH_OPTIONS).text : '';
     holdTitle(script.intent, title);
     addToSet(byIntent, script.intent, slot);
     if (entries.length === 0) addToSet(triggerless, script.intent, slot);
@@ -330,12 +336,20 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     }
     // Intents like the clause by the classifier: a small prior for all, and stand-ins when no
     // phrase matched or only weakly. Seller-side replies are never proposed for a buyer's words.
-    const sims = similarIntents(text);
+    // One intent far ahead on a full phrase needs no second opinion (and the query stays cheap).
+    let strongest = 0;
+    let runnerUp = 0;
+    for (const hits of found.values()) {
+      let best = 0;
+      for (const h of hits) if (h.score > best) best = h.score;
+      if (best > strongest) [strongest, runnerUp] = [best, strongest];
+      else if (best > runnerUp) runnerUp = best;
+    }
+    const decisive = strongest >= DECISIVE && strongest - runnerUp >= DECISIVE_MARGIN;
+    const sims = decisive ? [] : similarIntents(text);
     const topSim = sims[0]?.similarity ?? 0;
     const relative = new Map<string, number>();
     for (const s of sims) relative.set(s.intent, s.similarity / topSim);
-    let strongest = 0;
-    for (const hits of found.values()) for (const h of hits) if (h.score > strongest) strongest = h.score;
     if (strongest < WEAK_EVIDENCE) {
       for (let i = 0; i < sims.length && i < FALLBACK_INTENTS; i++) {
         const { intent } = sims[i]!;

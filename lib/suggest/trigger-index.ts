@@ -47,24 +47,32 @@ export class TriggerIndex {
     return entry;
   }
 
-  /** Record that script `slot` of `intent` carries the phrase. The caller adds each slot once. */
-  hold(entry: TriggerEntry, intent: string, slot: number): void {
+  /**
+   * Record that script `slot` of `intent` carries the phrase. The caller adds each slot once.
+   * True when it is the first script of the intent to carry it.
+   */
+  hold(entry: TriggerEntry, intent: string, slot: number): boolean {
     const slots = entry.holders.get(intent);
     if (slots) slots.push(slot);
     else entry.holders.set(intent, [slot]);
+    return slots === undefined;
   }
 
-  /** Undo hold(); drops the phrase from the index when no script carries it any more. */
-  release(entry: TriggerEntry, intent: string, slot: number): void {
+  /**
+   * Undo hold(); drops the phrase from the index when no script carries it any more. True when
+   * no script of the intent carries it any more.
+   */
+  release(entry: TriggerEntry, intent: string, slot: number): boolean {
     entry.lastSlot = -1;
     const slots = entry.holders.get(intent);
-    if (!slots) return;
+    if (!slots) return false;
     const at = slots.lastIndexOf(slot);
-    if (at < 0) return;
+    if (at < 0) return false;
     slots[at] = slots[slots.length - 1]!;
     slots.pop();
-    if (slots.length === 0) entry.holders.delete(intent);
-    if (entry.holders.size > 0 || this.entries.get(entry.key) !== entry) return;
+    if (slots.length > 0) return false;
+    entry.holders.delete(intent);
+    if (entry.holders.size > 0 || this.entries.get(entry.key) !== entry) return true;
     this.entries.delete(entry.key);
     entry.live = false;
     for (const g of entry.grams) {
@@ -72,6 +80,7 @@ export class TriggerIndex {
       set?.delete(entry);
       if (set && set.size === 0) this.postings.delete(g);
     }
+    return true;
   }
 
   /** Convenience for one phrase of one script (tests, small edits). */
