@@ -35,6 +35,7 @@ export function Sidebar({ state, actions }: Props) {
   const buyerMessage = latestBuyerMessage(snapshot);
   const browsing = query.trim().length > 0 || group !== 'suggested';
   const items: ListItem[] = browsing ? results : state.suggestions.value;
+  const knownValues = actions.knownValues();
 
   useEffect(() => {
     if (!browsing) return;
@@ -173,6 +174,7 @@ export function Sidebar({ state, actions }: Props) {
             index={i}
             selected={i === selected}
             preview={actions.preview(item)}
+            values={knownValues}
             onHover={() => setSelected(i)}
             onInsert={() => void actions.insert(item, 'click')}
           />

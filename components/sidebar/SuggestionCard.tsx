@@ -7,14 +7,16 @@ interface Props {
   index: number;
   selected: boolean;
   preview: string;
+  /** Variables already known (buyer, order, rep, shop), shown filled on the card. */
+  values: Record<string, string | undefined>;
   onInsert(): void;
   onHover(): void;
 }
 
 /** One reply: title and text with the matched words marked; the filled text shows on hover. */
-export function SuggestionCard({ suggestion, index, selected, preview, onInsert, onHover }: Props) {
+export function SuggestionCard({ suggestion, index, selected, preview, values, onInsert, onHover }: Props) {
   const titleRanges = (suggestion.highlights ?? []).filter((h) => h.field === 'title');
-  const shown = displayScriptText(suggestion.text, (suggestion.highlights ?? []).filter((h) => h.field === 'text'));
+  const shown = displayScriptText(suggestion.text, (suggestion.highlights ?? []).filter((h) => h.field === 'text'), values);
   return (
     <li
       class={`card${selected ? ' selected' : ''}`}

@@ -6,6 +6,8 @@ export interface SidebarActions {
   search(query: string, group: string): Promise<ReplyScript[]>;
   /** The filled text of a script, for the hover preview. */
   preview(script: Pick<ReplyScript, 'text'>): string;
+  /** The variable values this conversation and the settings provide. */
+  knownValues(): Record<string, string | undefined>;
   focusCompose(): void;
   useGenericMode(): void;
   teachPage(): void;

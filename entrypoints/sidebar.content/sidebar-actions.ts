@@ -45,6 +45,7 @@ export function createSidebarActions(session: PageSession, tracker: LastEditable
     preview(script) {
       return fillVariables(script.text, variableValues(state.snapshot.value)).text;
     },
+    knownValues: () => variableValues(state.snapshot.value),
     focusCompose() {
       session.composeBox()?.focus();
     },
