@@ -248,7 +248,7 @@ export function FollowUpList() {
         </button>
         <span style={{ flex: 1 }} />
         {counts && (
-          <span class="fu-due" data-huashu="due-count" title={pick({ zh: '逾期 + 现在到期（图标角标）', en: 'Overdue + due now (badge)' })}>
+          <span class={`fu-due${counts.byBucket.overdue + counts.byBucket.due_now === 0 ? ' none' : ''}`} data-huashu="due-count" title={pick({ zh: '逾期 + 现在到期（图标角标）', en: 'Overdue + due now (badge)' })}>
             {pick({ zh: '到期', en: 'Due' })} <b>{counts.byBucket.overdue + counts.byBucket.due_now}</b>
           </span>
         )}
