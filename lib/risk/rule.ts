@@ -11,6 +11,13 @@ export interface Rule {
   /** Polite replacement for the matched words (or the whole sentence, see rewriteScope). */
   rewrite?: string;
   rewriteScope?: 'match' | 'sentence';
+  /**
+   * A rewrite that depends on the words matched (最舒服 → 很舒服, 永不褪色 → 不易褪色),
+   * given the final normalised span; overrides `rewrite` when it returns a string.
+   */
+  rewriteFor?: (ctx: ScanContext, start: number, end: number) => string | undefined;
+  /** Words directly before the match that belong to the claim (保证/绝对 in 保证百分百正品): the span and its rewrite take them in. */
+  leadIn?: string[];
   message?: { zh: string; en: string };
   /** Skip when one of these directly precedes / follows the match (same clause). */
   notBefore?: string[];

@@ -174,6 +174,29 @@ interface Candidate extends RawHit {
   custom?: boolean;
 }
 
+const DIGIT = /[0-9]/;
+
+/**
+ * Widen [start, end) so it never cuts a number in half (V我5|0 → V我50): a
+ * span that begins or ends inside a digit run takes the whole run.
+ */
+export function snapToNumberEdges(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  if (e > s && DIGIT.test(text[e - 1] ?? '')) while (e < text.length && DIGIT.test(text[e]!)) e++;
+  if (e > s && DIGIT.test(text[s] ?? '')) while (s > 0 && DIGIT.test(text[s - 1]!)) s--;
+  return [s, e];
+}
+
+/** Take in a lead-in word (保证/绝对…) typed directly before the match, same clause. */
+function withLeadIn(ctx: ScanContext, rule: Rule, start: number): number {
+  if (!rule.leadIn) return start;
+  const before = ctx.before(start, 4);
+  let best = 0;
+  for (const w of rule.leadIn) if (w.length > best && before.endsWith(w)) best = w.length;
+  return start - best;
+}
+
 function collect(ctx: ScanContext, automaton: CodeUnitAutomaton<Entry>, out: Candidate[], acts: Span[], rewards: Span[]): void {
   for (const hit of automaton.search(ctx.text)) {
     const { rule, severity } = hit.data;
@@ -181,18 +204,20 @@ function collect(ctx: ScanContext, automaton: CodeUnitAutomaton<Entry>, out: Can
     if (!keepHit(ctx, rule, pattern, hit.start, hit.end)) continue;
     if (rule.cue === 'review_act') acts.push({ start: hit.start, end: hit.end });
     else if (rule.cue === 'reward') rewards.push({ start: hit.start, end: hit.end });
-    else
+    else {
+      const [start, end] = snapToNumberEdges(ctx.text, withLeadIn(ctx, rule, hit.start), hit.end);
       out.push({
         category: rule.category,
-        start: hit.start,
-        end: hit.end,
+        start,
+        end,
         ruleId: rule.id,
-        rewrite: rule.rewrite,
+        rewrite: rule.rewriteFor?.(ctx, start, end) ?? rule.rewrite,
         rewriteScope: rule.rewriteScope,
         message: rule.message,
         severity,
         custom: rule.id === 'custom',
       });
+    }
   }
 }
 
