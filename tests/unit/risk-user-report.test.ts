@@ -18,3 +18,25 @@ describe('spans end on token boundaries', () => {
     expect(serious('V我50').find((f) => f.category === 'offsite_payment')!.match).toBe('V我50');
   });
 });
+
+describe("reading the buyer's own details back", () => {
+  it('is privacy (masked), never off-platform contact', () => {
+    for (const t of ['您的地址是北京市朝阳区xx路1号，电话13800138000对吗', '收件电话13800138000，麻烦核对一下', '您留的手机13912345678是吗', '您的联系电话13800138000']) {
+      const cats = serious(t).map((f) => f.category);
+      expect(cats, t).not.toContain('offsite_contact');
+      const phone = serious(t).find((f) => /^1[3-9][0-9]{9}$/.test(f.match));
+      expect(phone?.category, t).toBe('privacy');
+      expect(phone?.rewrite, t).toMatch(/^1[3-9][0-9]\*{4}[0-9]{4}$/);
+    }
+  });
+  it("the rep's own number stays off-platform contact", () => {
+    for (const t of ['有问题打我电话13800138000', '我的手机13800138000对吗', '联系13800138000']) expect(serious(t).map((f) => f.category), t).toContain('offsite_contact');
+  });
+  it('an address span covers the whole province/city name and its rewrite keeps only the district', () => {
+    const f = serious('您的地址是北京市朝阳区xx路1号，电话13800138000对吗').find((x) => x.ruleId === 'privacy.address')!;
+    expect(f.match).toBe('北京市朝阳区xx路1号');
+    expect(f.rewrite).toBe('北京市朝阳区***');
+    expect(serious('地址是浙江省杭州市西湖区文三路8号').find((x) => x.ruleId === 'privacy.address')!.match).toBe('浙江省杭州市西湖区文三路8号');
+    expect(serious('地址是杭州市西湖区文三路8号').find((x) => x.ruleId === 'privacy.address')!.match).toBe('杭州市西湖区文三路8号');
+  });
+});

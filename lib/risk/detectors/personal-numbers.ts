@@ -28,7 +28,19 @@ const LONG_DIGITS = /(?<![0-9a-z])[0-9]{16,19}(?![0-9a-z])/g;
 const ADDRESS = /(?:省|市|自治区)[\u4e00-\u9fa5a-z0-9]{0,12}?(?:区|县|市|旗)[\u4e00-\u9fa5a-z0-9]{0,16}?(?:路|街|道|巷|弄|村|镇|小区|大厦|花园|公寓|苑)[\u4e00-\u9fa5a-z0-9]{0,10}?[0-9]+(?:号|栋|幢|单元|室|楼|层)(?:[0-9]+(?:号|栋|幢|单元|室|楼|层)?)*/g;
 
 // Whose number it is, judged from the words just before it.
-const FIRST_PERSON = /(我|加|打|拨|联系|call|致电|本人|私人|个人|找)/;
+// 联系 as a verb (联系13800…), not the noun in 联系电话/联系方式/联系人.
+const FIRST_PERSON = /(我|加|打|拨|联系(?!电话|方式|人|号)|call|致电|本人|私人|个人|找)/;
+/**
+ * A rep reading the buyer's own details back to confirm them (您的地址是…，电话138…对吗):
+ * the number is the buyer's, not an invitation to call. Decision: privacy (warn) with the
+ * masked number as the rewrite — the buyer already knows the number, a masked read-back
+ * confirms it just as well, and marketplaces filter full numbers in chat — never offsite_contact.
+ */
+const BUYER_OWN_BEFORE = /(您的|你的|您留的|你留的|您填的|你填的|您预留|您下单|收件|收货|下单时?(留|填)的|订单(上|里)的)/;
+const CONFIRM_AFTER = /^.{0,6}?(对吗|是吗|对吧|对不对|是不是|没错吧|有没有错|正确吗|是否正确|没问题吧|吗)/;
+const CONFIRM_IN_SENTENCE = /(核对|核实|确认一下|确认下|帮您确认|跟您确认|和您确认|与您确认)/;
+/** The rep's own number, said right before it: 打我电话 / 我的手机 / 加我. */
+const MINE_RIGHT_BEFORE = /((我|本人|私人|个人)(的)?(私人|个人)?(电话|手机|手机号|号码|号|微信|v|联系方式)?(是|为)?|(打|拨|加|call|致电|联系|找)(我)?(的)?(电话|手机|号码)?)$/;
 const THIRD_PARTY = /(买家|客户|顾客|收件人|收货人|他|她|对方|这位|那位|用户|先生|女士|小姐|您的|你的|家人|同事|号主|机主|姓名)/;
 const NOT_A_PHONE = /(单号|订单|运单|编号|货号|型号|批次|物流号|条码|序列号|快递号|工单|尺码|规格)$/;
 const HAS_DIGITS = /[0-9]{11}/;
@@ -84,8 +96,21 @@ function findMobiles(ctx: ScanContext, view: string, seen: Set<number>, hits: Ra
     let lastFirst = -1;
     if (third >= 0) for (const x of before.matchAll(new RegExp(THIRD_PARTY.source, 'g'))) lastThird = x.index!;
     if (first >= 0) for (const x of before.matchAll(new RegExp(FIRST_PERSON.source, 'g'))) lastFirst = x.index!;
+    const sentenceBefore = ctx.beforeInSentence(start, 40);
+    const readBack =
+      !MINE_RIGHT_BEFORE.test(ctx.before(start, 8)) &&
+      (BUYER_OWN_BEFORE.test(sentenceBefore) || CONFIRM_AFTER.test(ctx.afterInSentence(end, 10)) || CONFIRM_IN_SENTENCE.test(ctx.sentence(start, end)));
     if (lastThird >= 0 && lastThird >= lastFirst) {
       hits.push({ category: 'privacy', start, end, ruleId: 'privacy.phone', rewrite: maskPhone(digits) });
+    } else if (readBack) {
+      hits.push({
+        category: 'privacy',
+        start,
+        end,
+        ruleId: 'privacy.phone_read_back',
+        rewrite: maskPhone(digits),
+        message: { zh: '这是买家自己的号码：核对时打码显示即可（如 138****8000）。', en: "The buyer's own number: mask it when reading it back (e.g. 138****8000)." },
+      });
     } else {
       // A bare mobile number from the rep is an invitation to call or add them.
       hits.push({ category: 'offsite_contact', start, end, ruleId: 'contact.phone_number', rewrite: STAY_HERE, rewriteScope: 'sentence' });
@@ -134,11 +159,32 @@ function findLongNumbers(ctx: ScanContext, hits: RawHit[]): void {
 
 }
 
+const PROVINCES = ['黑龙江', '内蒙古', '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '广西', '西藏', '宁夏', '新疆', '香港', '澳门'];
+/** Characters that end a place name when walking left from 省/市 (地址是|杭州市, 寄到|杭州市). */
+const NOT_IN_PLACE_NAME = /[是在址到寄往送发的为于从去来收了和与及或我您你他她它]/;
+const CJK = /[\u4e00-\u9fa5]/;
+
+/** Start of the place name that ends in the 省/市/自治区 at `cue` (北京|市 → 北京市). */
+function placeNameStart(ctx: ScanContext, cue: number): number {
+  const before = ctx.before(cue, 4);
+  for (const p of PROVINCES) if (before.endsWith(p)) return cue - p.length;
+  let s = cue;
+  while (s > cue - 4 && s > 0 && ctx.text.slice(s - 1, s).match(CJK) && !NOT_IN_PLACE_NAME.test(ctx.text[s - 1]!) && !ctx.startsClause(s)) s--;
+  return cue - s >= 2 ? s : cue;
+}
+
+/** 北京市朝阳区xx路1号 → 北京市朝阳区***: the city and district confirm it, the street stays private. */
+function maskAddress(address: string): string {
+  const district = /^.*?(区|县|旗)/.exec(address);
+  return (district ? district[0] : address.slice(0, 3)) + '***';
+}
+
 function findAddresses(ctx: ScanContext, hits: RawHit[]): void {
   ADDRESS.lastIndex = 0;
   for (let m = ADDRESS.exec(ctx.text); m; m = ADDRESS.exec(ctx.text)) {
+    const start = placeNameStart(ctx, m.index);
     const end = m.index + m[0].length;
-    if (SHOP_ADDRESS_BEFORE.test(ctx.beforeInSentence(m.index, 12)) || SHOP_ADDRESS_AFTER.test(ctx.afterInSentence(end, 6))) continue;
-    hits.push({ category: 'privacy', start: m.index, end: m.index + m[0].length, ruleId: 'privacy.address', rewrite: '（详细地址请在订单中查看）' });
+    if (SHOP_ADDRESS_BEFORE.test(ctx.beforeInSentence(start, 12)) || SHOP_ADDRESS_AFTER.test(ctx.afterInSentence(end, 6))) continue;
+    hits.push({ category: 'privacy', start, end, ruleId: 'privacy.address', rewrite: maskAddress(ctx.text.slice(start, end)) });
   }
 }
