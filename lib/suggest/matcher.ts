@@ -115,6 +115,8 @@ function specificity(length: number): number {
 }
 
 /** An intent is a plausible alternative when its score is at least this share of the best one. */
+/** Scripts of a matched intent offered at least, so the rep can choose the tone. */
+const MIN_CHOICES = 3;
 const AMBIGUITY_RATIO = 0.35;
 const QUESTION = /吗|怎么|什么|多少|几|哪|能不能|可不可以|有没有|是不是|会不会|多久|多大|如何|为什么|麻烦|帮我|帮忙|能否|可否|想问|求/;
 /**
@@ -416,9 +418,10 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       for (const slot of set ?? []) if (!own.has(slot)) own.set(slot, { value: 0, keys: [] });
     };
     offerAll(triggerless.get(ev.intent));
-    // A cue names no script: make sure a few of the intent's scripts (first by library order) are
-    // offered, without turning every script of a large intent into a candidate.
-    if (cued && own.size < limit) {
+    // A cue names no script, and one matched phrase often names just one: offer a few of the
+    // intent's scripts (first by library order) so the rep has a choice of tone, without turning
+    // every script of a large intent into a candidate.
+    if ((cued || own.size < MIN_CHOICES) && own.size < limit) {
       const first: Stored[] = [];
       for (const slot of byIntent.get(ev.intent) ?? []) {
         const stored = slots[slot];
