@@ -40,3 +40,29 @@ describe("reading the buyer's own details back", () => {
     expect(serious('地址是杭州市西湖区文三路8号').find((x) => x.ruleId === 'privacy.address')!.match).toBe('杭州市西湖区文三路8号');
   });
 });
+
+describe('commanding urgency toward the buyer', () => {
+  it('is rude_tone (warn) with a polite rewrite', async () => {
+    const { applyRewrite } = await import('../../lib/risk/rewrite');
+    const cases: Array<[string, string]> = [
+      ['赶紧确认收货', '麻烦您方便时确认收货'],
+      ['快点付款', '麻烦您方便时付款'],
+      ['马上给我确认', '麻烦您方便时确认'],
+      ['赶快把单号发过来', '麻烦您方便时把单号发过来'],
+      ['亲，立刻寄回来', '亲，麻烦您方便时寄回来'],
+    ];
+    for (const [t, fixed] of cases) {
+      const f = serious(t).find((x) => x.category === 'rude_tone');
+      expect(f?.severity, t).toBe('warn');
+      expect(applyRewrite(t, f!)).toBe(fixed);
+      expect(serious(fixed), fixed).toEqual([]);
+    }
+  });
+  it('the shop hurrying itself, or a softened request, is fine', () => {
+    for (const t of ['我们会赶紧为您处理', '马上为您发货', '我马上确认一下', '麻烦您尽快确认收货', '我这边马上处理', '您确认收货后我们马上退款', '马上回复您', '仓库马上给您补发', '稍等，马上确认一下', '收到后马上拍照留个证据', '拍下后立即付款即可']) expect(serious(t), t).toEqual([]);
+  });
+  it('a purchase nudge (赶紧下单吧) is a tip at most', () => {
+    const f = scanText('赶紧下单吧，活动快结束了');
+    expect(f.map((x) => x.severity)).toEqual(['tip']);
+  });
+});

@@ -14,6 +14,38 @@ function standaloneGun(ctx: ScanContext, start: number, end: number): boolean {
   return leftOk && rightOk;
 }
 
+// 立即 is left out: 立即付款/立即购买 is ordinary checkout wording.
+const URGE = '{赶紧|赶快|快点|快些|快一点|马上|立刻|立马|速度|抓紧|麻溜}{给我|帮我}?';
+/** What the buyer is being hurried to do (确认收货, 付款, 把单号发过来…). */
+const BUYER_ACT = /^(把.{1,8}?(发|给|寄|填|拍|传|交|退|删|改|撤))|^(确认|收货|签收|付款|付钱|支付|买单|结账|补款|补差价|回复(?!您|你)|回我|回话|回个话|寄回|退回|发过来|发给我|发我|填|提交|上传|拍照|拍个照|联系快递|取件|去取|处理一下|操作|撤销|撤回)/;
+/** What a shop nudges a buyer to buy (赶紧下单吧): a sales push, a style tip at most. */
+const PURCHASE_ACT = /^(下单|拍下|拍|购买|买|抢|入手|囤|上车)/;
+/** The shop hurrying itself (我们会赶紧为您处理) is good service; so is a softened request (麻烦您尽快…). */
+const SHOP_SUBJECT = /(我|我们|这边|本店|小店|仓库|客服|咱们|店里|师傅)[^你您]{0,6}$/;
+const SOFTENED = /(麻烦|请|辛苦|方便的话|方便时)(您|你)?[^，,]{0,2}$/;
+/** 收到后马上拍照 / 签收时马上检查: timing advice after a condition, not an order. */
+const AFTER_CONDITION = /(后|时|的话|之后|以后|之前|前|就|再|一到|一收到)$/;
+const TIMING_WORD = /^(马上|立刻|立马)/;
+/**
+ * With the subject dropped, 马上确认一下 is usually the rep's own next step; it orders the
+ * buyer only when it says 给我, names the buyer, or the act is one only a buyer does.
+ */
+const BUYER_ONLY_ACT = /^(把.{1,8}?(发|给|寄|填|拍|传|交|退|删|改|撤))|^(确认收货|收货|签收|付款|付钱|支付|买单|补款|补差价|寄回|退回|发过来|发给我|发我|回我)/;
+
+function hurriesBuyer(act: RegExp) {
+  return (ctx: ScanContext, start: number, end: number): boolean => {
+    const before = ctx.before(start, 8);
+    if (SHOP_SUBJECT.test(before) || SOFTENED.test(before)) return false;
+    const word = ctx.text.slice(start, end);
+    const after = ctx.after(end, 12);
+    if (TIMING_WORD.test(word)) {
+      if (AFTER_CONDITION.test(before)) return false;
+      if (act === BUYER_ACT && !/(给我|帮我)$/.test(word) && !/(你|您)/.test(before) && !BUYER_ONLY_ACT.test(after)) return false;
+    }
+    return act.test(after);
+  };
+}
+
 export const TONE_RULES: Rule[] = [
   // —— abuse ——
   {
@@ -134,6 +166,24 @@ export const TONE_RULES: Rule[] = [
     notBefore: ['可以', '也可以', '能', '方便', '随时', '都可以', '来'],
   },
 
+  {
+    // 赶紧确认收货 / 快点付款 / 马上给我确认 / 赶快把单号发过来: ordering the buyer about.
+    id: 'rude.hurry_buyer',
+    category: 'rude_tone',
+    patterns: [URGE],
+    rewrite: '麻烦您方便时',
+    message: { zh: '催促买家的命令语气，换成“麻烦您方便时…”。', en: 'Ordering the buyer to hurry; ask politely instead (麻烦您方便时…).' },
+    check: hurriesBuyer(BUYER_ACT),
+  },
+  {
+    // 赶紧下单吧，活动快结束了: a sales nudge, not an order — a style tip only.
+    id: 'polite.hurry_purchase',
+    category: 'politeness',
+    patterns: [URGE],
+    rewrite: '喜欢的话可以早点',
+    message: { zh: '小建议：催单换成“喜欢的话可以早点下单哦”更柔和。', en: 'Tip: nudge gently (喜欢的话可以早点下单哦).' },
+    check: hurriesBuyer(PURCHASE_ACT),
+  },
   {
     id: 'rude.still_asking',
     category: 'rude_tone',
