@@ -4,7 +4,10 @@
  */
 import type { ScanContext } from '../scan-context';
 import type { RawHit } from './personal-numbers';
-import { REVIEW_REWRITE } from '../rules/review';
+import { REVIEW_FIX_REWRITE, REVIEW_REWRITE } from '../rules/review';
+
+/** Asking to remove or change a bad review gets an apology and a fix, not a request for a review. */
+const REMOVE_REVIEW = /(删|撤|改|差评|中评)/;
 
 export interface Span {
   start: number;
@@ -32,7 +35,7 @@ export function pairReviewRewards(ctx: ScanContext, acts: Span[], rewards: Span[
         start: Math.min(act.start, reward.start),
         end: Math.max(act.end, reward.end),
         ruleId: 'review.reward_for_review',
-        rewrite: REVIEW_REWRITE,
+        rewrite: REMOVE_REVIEW.test(ctx.text.slice(act.start, act.end)) ? REVIEW_FIX_REWRITE : REVIEW_REWRITE,
         rewriteScope: 'sentence',
       });
     }

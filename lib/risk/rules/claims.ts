@@ -20,6 +20,11 @@ export const CLAIM_RULES: Rule[] = [
       '最{好|佳|优|强|牛|棒|顶级|高级|高端|先进|安全|正宗|专业|权威|受欢迎|耐用|舒服|舒适|保暖|结实|环保|健康|有效|靠谱|划算|火}{的}?',
     ],
     rewrite: '很好的',
+    // 最舒服的 → 很舒服的, 最好 → 很好; 最顶级 would stay a claim, so it becomes 很优质.
+    rewriteFor: (ctx, start, end) => {
+      const w = ctx.text.slice(start, end);
+      return w.startsWith('最顶级') ? '很优质' + w.slice(3) : '很' + w.slice(1);
+    },
     // 最好的办法是…, 您最好先…, 最好在…: advice, not a claim.
     notAfter: ['的办法', '的方法', '的方式', '的选择', '的建议', '的解决', '办法', '方法', '方式', '是', '先', '在', '别', '不要', '还是', '能', '可以', '提前', '选', '拍', '买', '用', '放', '洗', '等', '问', '联系', '咨询', '看', '量', '试', '备注', '收到', '避免', '当天', '尽快', '结果', '了'],
     check: (ctx, start, end) => {
@@ -33,17 +38,75 @@ export const CLAIM_RULES: Rule[] = [
     id: 'claim.number_one',
     category: 'absolute_claim',
     patterns: [
-      '{行业|销量|全国|全网|全球|世界|排名|销售|品类|天下|类目|全平台|同类}{第一|第1|no1|top1|冠军|之最|领先|首位}', '{全球|全国|全网|行业}首{发|家|款|创}', '绝无仅有', '第一品牌', '第一名', 'no1', 'top1', 'number1', '{独一无二|无与伦比|史无前例|前所未有}',
-      '{国家级|世界级|全球级|顶级|最顶级|顶尖|极品|王牌|巅峰|殿堂级}', '{万能|特效|根治|药到病除|零风险|零缺陷|无副作用|永不|永久不}', '{百分百|百分之百|100}{有效|保证|满意|好评|正品|没问题|不会|安全|放心|治愈|纯天然|不掉色|不起球|不缩水}',
+      '{行业|销量|全国|全网|全球|世界|排名|销售|品类|天下|类目|全平台|同类}{第一|第1|no1|top1|冠军|之最|领先|首位}', '{全球|全国|全网|行业}首{发|家|款|创}', '第一品牌', '第一名', 'no1', 'top1', 'number1',
     ],
+    // 我们是行业第一 → 我们深受顾客好评: the 是 goes with the claim.
+    leadIn: ['是', '绝对是', '绝对', '保证'],
     rewrite: '深受顾客好评',
     notAfter: ['时间', '次', '个', '步', '天', '件', '批', '印象', '单', '位', '张', '页', '条', '种', '眼'],
+  },
+  {
+    id: 'claim.unique',
+    category: 'absolute_claim',
+    patterns: ['{绝无仅有|独一无二|无与伦比|史无前例|前所未有}'],
+    leadIn: ['是', '绝对是', '绝对'],
+    rewrite: '很有特色',
+  },
+  {
+    id: 'claim.grade',
+    category: 'absolute_claim',
+    patterns: ['{国家级|世界级|全球级|顶级|最顶级|顶尖|极品|王牌|巅峰|殿堂级}'],
+    rewrite: '优质',
+  },
+  {
+    id: 'claim.efficacy',
+    category: 'absolute_claim',
+    patterns: ['{万能|特效|根治|药到病除|零风险|零缺陷|无副作用|永不|永久不}'],
+    leadIn: ['保证', '绝对', '能', '可以'],
+    // Each word has its own honest counterpart: 永不褪色 → 不易褪色, 万能清洁剂 → 多用途清洁剂.
+    rewriteFor: (ctx, start, end) => {
+      const w = ctx.text.slice(start, end);
+      if (/永久?不$/.test(w)) return '不易';
+      if (/根治$/.test(w)) return '帮助改善';
+      if (/万能$/.test(w)) return '多用途';
+      if (/特效$/.test(w)) return '专用';
+      if (/药到病除$/.test(w)) return '效果因人而异';
+      if (/无副作用$/.test(w)) return '成分温和';
+      return '品质有保障';
+    },
+    notAfter: ['胶', '表', '钥匙', '充', '插', '轮'],
+  },
+  {
+    // 保证百分百正品 → 我们是正规渠道进货，支持验货: the whole claim, lead-in included.
+    id: 'claim.percent',
+    category: 'absolute_claim',
+    patterns: ['{百分百|百分之百|100}{有效|保证|满意|好评|正品|没问题|不会|安全|放心|治愈|纯天然|不掉色|不起球|不缩水}', '{绝对|保证}是?正品'],
+    leadIn: ['保证', '绝对', '绝对是', '保证是', '是'],
+    rewriteFor: (ctx, start, end) => {
+      const w = ctx.text.slice(start, end);
+      if (/正品$/.test(w)) return '我们是正规渠道进货，支持验货';
+      if (/不(掉色|起球|缩水)$/.test(w)) return '不易' + w.slice(-2);
+      if (/不会$/.test(w)) return '一般不会';
+      if (/(有效|治愈)$/.test(w)) return '效果因人而异，很多顾客反馈不错';
+      if (/满意$/.test(w)) return '希望您用得满意';
+      if (/好评$/.test(w)) return '好评很多';
+      if (/纯天然$/.test(w)) return '采用天然成分';
+      return '品质有保障';
+    },
   },
   {
     id: 'claim.absolutely',
     category: 'absolute_claim',
     patterns: ['绝对'],
     rewrite: '非常',
+    // 绝对好 → 非常好, but 绝对是 → 确实是, 绝对不会 → 一般不会, 绝对能 → 应该能.
+    rewriteFor: (ctx, _start, end) => {
+      const next = ctx.after(end, 2);
+      if (/^是/.test(next)) return '确实';
+      if (/^[不没]/.test(next)) return '一般';
+      if (/^(能|会|可以|可)/.test(next)) return '应该';
+      return '非常';
+    },
     notAfter: ['值', '温度', '湿度', '位置', '路径'],
     notBefore: ['不能说', '不敢说', '不'],
   },
@@ -71,19 +134,52 @@ export const CLAIM_RULES: Rule[] = [
     rewriteScope: 'sentence',
   },
   {
-    id: 'promise.outcome',
+    id: 'promise.delivery',
     category: 'unauthorized_promise',
     patterns: [
       '{保证|包}{您|你}?{明天|今天|后天|当天|明早|今晚|马上|1天|2天|3天|一天|两天|三天}{一定|肯定|就|能|之内|内}?{到|送到|到货|收到|发货|发出|能到|可以到|送达}',
       '{一定|肯定|绝对|保证|百分百|100}{能|会|可以}?{到|送到|到货|收到|送达|按时到|准时到}',
-      '{一定|肯定|绝对|保证}{不会|不}{坏|破|掉色|缩水|起球|过敏|出问题|有问题|漏|褪色}', '{保证|包}{不坏|不掉色|不缩水|不起球|有效|好用|满意|能用|没问题}',
-      '{一定|肯定|保证|包}{给|帮}?{您|你}{退|退款|换|补发|赔|办好|通过}', '{一定|肯定|保证}{能|可以}?{退|退款|通过|批下来|成功}', '我保证', '{包退包换|包您满意|保您满意}', '{包|保}{您|你}{满意|喜欢|好用|有效|没问题}',
-      '{不然|否则|不满意|不喜欢|无效|没效果|没有效果|坏了}{就}?{全额|全部|全款}?{赔|赔偿|赔钱|包赔|包退}', '无效{就}?{退款|退钱|全额退}', '{全额|全部|全款}{赔|赔偿}',
       '{必|必定}{到|送达|到货}',
+    ],
+    rewrite: '我们会尽快为您安排发货，具体到货时间以物流为准',
+    rewriteScope: 'sentence',
+    notBefore: ['不能', '无法', '不敢', '没法', '不一定', '不', '未', '务'],
+  },
+  {
+    // 保证不掉色 → 正常使用一般不会掉色; 肯定好用 → 正常使用一般都好用.
+    id: 'promise.quality',
+    category: 'unauthorized_promise',
+    patterns: [
+      '{一定|肯定|绝对|保证}{不会|不}{坏|破|掉色|缩水|起球|过敏|出问题|有问题|漏|褪色}', '{保证|包}{不坏|不掉色|不缩水|不起球|有效|好用|满意|能用|没问题}',
+      '{包|保}{您|你}{满意|喜欢|好用|有效|没问题}', '{包您满意|保您满意}',
       '{肯定|一定}{有效|没问题|管用|能用|好用}',
     ],
-    rewrite: '我们会尽力帮您跟进，一般预计',
-    rewriteScope: 'match',
+    rewriteFor: (ctx, start, end) => {
+      const rest = ctx.text.slice(start, end).replace(/^(一定|肯定|绝对|保证|包|保)(您|你)?/, '');
+      if (/^(满意|喜欢)/.test(rest)) return '希望您用得满意';
+      if (/^不会?/.test(rest)) return '正常使用一般不会' + rest.replace(/^不会?/, '');
+      return '正常使用一般都' + rest;
+    },
+    notBefore: ['不能', '无法', '不敢', '没法', '不一定', '不', '未', '务'],
+  },
+  {
+    id: 'promise.result',
+    category: 'unauthorized_promise',
+    patterns: [
+      '{一定|肯定|保证|包}{给|帮}?{您|你}{退|退款|换|补发|赔|办好|通过}', '{一定|肯定|保证}{能|可以}?{退|退款|通过|批下来|成功}', '我保证', '包退包换',
+    ],
+    rewrite: '我会尽力帮您申请，处理结果第一时间告诉您',
+    rewriteScope: 'sentence',
+    notBefore: ['不能', '无法', '不敢', '没法', '不一定', '不', '未', '务'],
+  },
+  {
+    id: 'promise.refund_if',
+    category: 'unauthorized_promise',
+    patterns: [
+      '{不然|否则|不满意|不喜欢|无效|没效果|没有效果|坏了}{就}?{全额|全部|全款}?{赔|赔偿|赔钱|包赔|包退}', '无效{就}?{退款|退钱|全额退}', '{全额|全部|全款}{赔|赔偿}',
+    ],
+    rewrite: '如果使用中有任何问题，我们会按平台售后规则为您处理',
+    rewriteScope: 'sentence',
     notBefore: ['不能', '无法', '不敢', '没法', '不一定', '不', '未', '务'],
   },
 ];
