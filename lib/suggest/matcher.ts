@@ -29,6 +29,7 @@ function isBuyerQuestion(intent: string): boolean {
 }
 import { IntentClassifier, type IntentSimilarity } from './intent-classifier.ts';
 import { createSearcher } from './search.ts';
+import { timeOfDayFit } from './time-of-day.ts';
 import { TriggerIndex, type TriggerEntry } from './trigger-index.ts';
 
 export interface SuggestOptions {
@@ -447,7 +448,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       const stored = slots[slot];
       if (!stored) continue;
       const u = usageBonus(usage?.get(stored.script.id), now);
-      const score = ev.score * (0.9 + 0.1 * Math.min(1, row.value / best)) + u;
+      const score = (ev.score * (0.9 + 0.1 * Math.min(1, row.value / best)) + u) * timeOfDayFit(stored.script.title, now);
       rows.push({ stored, intent: ev, score, ownKeys: row.keys, usage: u, rank: 0 });
     }
     rows.sort((a, b) => b.score - a.score || libraryOrder(a.stored, b.stored));
