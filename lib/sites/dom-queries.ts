@@ -8,6 +8,7 @@
  * cached node may no longer be in the document.
  */
 import type { ChatMessage, ConversationSnapshot } from '../types';
+import type { AdapterHealth } from './adapter';
 
 /** An ordered list of selectors: the first one that finds a connected element wins. */
 export type Fallbacks = readonly string[];
@@ -177,6 +178,20 @@ export function parseChatTime(text: string | null | undefined, now: Date = new D
 export function conversationKey(platform: string, shop: string | undefined, buyer: string): string {
   const clean = (part: string) => part.replace(/:/g, '：').trim();
   return `${platform}:${clean(shop || 'default') || 'default'}:${clean(buyer)}`;
+}
+
+/** The page's send control: a known selector first, else the clickable control nearest the compose box. */
+export function sendControlFor(doc: Document, selectors: readonly string[], findComposeBox: (doc: Document) => HTMLElement | null): HTMLElement | null {
+  const known = firstMatch(doc, selectors);
+  if (known) return known;
+  const box = findComposeBox(doc);
+  return box ? sendControlNear(box) : null;
+}
+
+/** Which parts of the chat an adapter found: each part given as what its finder returned. */
+export function healthOf(found: { messageList: unknown; composeBox: unknown; sendButton: unknown; buyerName: unknown; orderId: unknown }): AdapterHealth {
+  const has = (v: unknown) => v !== null && v !== undefined && v !== false;
+  return { messageList: has(found.messageList), composeBox: has(found.composeBox), sendButton: has(found.sendButton), buyerName: has(found.buyerName), orderId: has(found.orderId) };
 }
 
 /** What every adapter returns for an open chat: the key from platform, shop and buyer, and only the fields the page showed. */

@@ -13,12 +13,13 @@ import {
   snapshotOf,
   findPatternIn,
   firstMatch,
+  healthOf,
   hostIs,
   isFixtureFor,
   parseChatTime,
   readFirstText,
   readText,
-  sendControlNear,
+  sendControlFor,
 } from './dom-queries';
 
 const PLATFORM = 'dongdong';
@@ -85,10 +86,7 @@ function findComposeBox(doc: Document): HTMLElement | null {
 }
 
 function findSendButton(doc: Document): HTMLElement | null {
-  const known = firstMatch(doc, SEND);
-  if (known) return known;
-  const box = findComposeBox(doc);
-  return box ? sendControlNear(box) : null;
+  return sendControlFor(doc, SEND, findComposeBox);
 }
 
 export const dongdongAdapter: SiteAdapter = {
@@ -118,12 +116,6 @@ export const dongdongAdapter: SiteAdapter = {
     return firstMatch(doc, ['.chat-main', ...LIST]) ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return {
-      messageList: firstMatch(doc, LIST) !== null,
-      composeBox: findComposeBox(doc) !== null,
-      sendButton: findSendButton(doc) !== null,
-      buyerName: buyerName(doc) !== undefined,
-      orderId: orderId(doc) !== undefined,
-    };
+    return healthOf({ messageList: firstMatch(doc, LIST), composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
   },
 };

@@ -13,13 +13,14 @@ import {
   snapshotOf,
   findPatternIn,
   firstMatch,
+  healthOf,
   hostIs,
   isFixtureFor,
   outermost,
   parseChatTime,
   readFirstText,
   readText,
-  sendControlNear,
+  sendControlFor,
 } from './dom-queries';
 
 const PLATFORM = 'feige';
@@ -96,10 +97,7 @@ function findComposeBox(doc: Document): HTMLElement | null {
 }
 
 function findSendButton(doc: Document): HTMLElement | null {
-  const known = firstMatch(doc, SEND);
-  if (known) return known;
-  const box = findComposeBox(doc);
-  return box ? sendControlNear(box) : null;
+  return sendControlFor(doc, SEND, findComposeBox);
 }
 
 /** The duplicate-message warning or another modal the rep must answer first, if one is open. */
@@ -131,12 +129,6 @@ export const feigeAdapter: SiteAdapter = {
     return allMatches(doc, MESSAGE_WRAPPERS)[0]?.parentElement ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return {
-      messageList: allMatches(doc, MESSAGE_WRAPPERS).length > 0,
-      composeBox: findComposeBox(doc) !== null,
-      sendButton: findSendButton(doc) !== null,
-      buyerName: buyerName(doc) !== undefined,
-      orderId: orderId(doc) !== undefined,
-    };
+    return healthOf({ messageList: allMatches(doc, MESSAGE_WRAPPERS).length > 0, composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
   },
 };

@@ -13,6 +13,7 @@ import {
   composeBoxByStructure,
   snapshotOf,
   firstMatch,
+  healthOf,
   hasClassContaining,
   hostIs,
   isFixtureFor,
@@ -107,12 +108,6 @@ export const kuaishouAdapter: SiteAdapter = {
     return firstMatch(doc, ['.ChatPanel', ...LIST]) ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return {
-      messageList: firstMatch(doc, LIST) !== null,
-      composeBox: findComposeBox(doc) !== null,
-      sendButton: findSendButton(doc) !== null,
-      buyerName: buyerName(doc) !== undefined,
-      orderId: orderId(doc) !== undefined,
-    };
+    return healthOf({ messageList: firstMatch(doc, LIST), composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
   },
 };

@@ -10,7 +10,7 @@
  */
 import type { AdapterHealth, SiteAdapter } from './adapter';
 import type { ChatMessage, ConversationSnapshot } from '../types';
-import { composeBoxByStructure, hostIs, isFixtureFor, isHidden, parseChatTime, readText, sendControlNear, snapshotOf } from './dom-queries';
+import { composeBoxByStructure, healthOf, hostIs, isFixtureFor, isHidden, parseChatTime, readText, sendControlNear, snapshotOf } from './dom-queries';
 
 const PLATFORM = 'shopee';
 // Shopee order numbers: yymmdd + 8 letters/digits.
@@ -200,13 +200,7 @@ export const shopeeAdapter: SiteAdapter = {
     return findPane(doc) ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return {
-      messageList: findMessageList(doc) !== null,
-      composeBox: findComposeBox(doc) !== null,
-      sendButton: findSendButton(doc) !== null,
-      buyerName: buyerName(doc) !== undefined,
-      orderId: orderId(doc) !== undefined,
-    };
+    return healthOf({ messageList: findMessageList(doc), composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
   },
 };
 

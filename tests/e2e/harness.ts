@@ -103,3 +103,10 @@ export async function answerVariablePrompt(page: Page, value = '测试值', wait
   await form.locator('button[type="submit"]').click();
   return true;
 }
+
+/** The three demo compose boxes and the key that sends on each. */
+export const DEMO_PAGES = [
+  { name: 'textarea', path: 'textarea.html', sendKey: 'Control+Enter' },
+  { name: 'contenteditable', path: 'contenteditable.html', sendKey: 'Enter' },
+  { name: 'framework (Preact)', path: 'framework.html', sendKey: 'Enter' },
+] as const;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callBackground, launchExtension, sidebar, type Harness } from './harness';
+import { callBackground, DEMO_PAGES, launchExtension, sidebar, type Harness } from './harness';
 
 let h: Harness;
 
@@ -17,11 +17,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const PAGES = [
-  { name: 'textarea', path: 'textarea.html', sendKey: 'Control+Enter' },
-  { name: 'contenteditable', path: 'contenteditable.html', sendKey: 'Enter' },
-  { name: 'framework (Preact)', path: 'framework.html', sendKey: 'Enter' },
-] as const;
+const PAGES = DEMO_PAGES;
 
 const sent = (page: Page) => page.evaluate(() => (window as unknown as { __demo: { sent: string[] } }).__demo.sent.slice());
 const guard = (page: Page) => page.locator('huashu-sidebar [data-huashu="send-guard"]');

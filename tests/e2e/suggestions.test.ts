@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callBackground, launchExtension, sidebar, type Harness } from './harness';
+import { callBackground, DEMO_PAGES, launchExtension, sidebar, type Harness } from './harness';
 
 let h: Harness;
 const MULTILINE = { id: 'e2e-multiline', group: '问候语', intent: 'greeting', title: '两行问候E2E', text: '亲，您好！\n请问有什么可以帮您？', triggers: ['两行问候'], updatedAt: 1 };
@@ -24,11 +24,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const PAGES = [
-  { name: 'textarea', path: 'textarea.html', sendKey: 'Control+Enter' },
-  { name: 'contenteditable', path: 'contenteditable.html', sendKey: 'Enter' },
-  { name: 'framework (Preact)', path: 'framework.html', sendKey: 'Enter' },
-] as const;
+const PAGES = DEMO_PAGES;
 
 type Demo = { __demo: { sent: string[]; buyerSays(t: string): void } };
 const sent = (page: Page) => page.evaluate(() => (window as unknown as Demo).__demo.sent.slice());
