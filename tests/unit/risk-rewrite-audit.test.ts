@@ -28,6 +28,7 @@ export const REWRITE_EXAMPLES: Array<[string, string, string]> = [
   ['contact.qq', '我qq是123456', 'qq'],
   ['contact.phone_call', '有问题打我电话', '打我电话'],
   ['contact.other_apps', '进我们的福利群吧', '福利群'],
+  ['contact.other_apps_latin', 'add my whatsapp for a faster reply', 'whatsapp'],
   ['payment.transfer_to_me', '直接转我支付宝就行', '支付宝'],
   ['payment.private_deal', '不走平台可以便宜', '不走平台'],
   ['review.reward_for_review', '五星好评返5元', '返5元'],

@@ -20,13 +20,18 @@ export function extendOverContactId(ctx: ScanContext, end: number): number {
   return joined ? end + m[0].length : end;
 }
 
+const JOINER = /[:：❤♥♡💗💕💖💓💞❣]/u;
+/** 1a3b8c0d…: a mobile number with a letter after each digit, so no plain digit run shows. */
+const LETTERED_MOBILE = /(?<![a-z0-9])1(?:[a-z][0-9]){10}(?![0-9])/g;
+
 export function findWeakContactIds(ctx: ScanContext): RawHit[] {
   const hits: RawHit[] = [];
   WEAK_CUE.lastIndex = 0;
   for (let m = WEAK_CUE.exec(ctx.digits); m; m = WEAK_CUE.exec(ctx.digits)) {
     const cueEnd = m.index + m[1]!.length;
     const idStart = cueEnd + (m[2]?.length ?? 0);
-    const colon = /[:：]/.test(ctx.gapBefore(cueEnd)) || /[:：]/.test(ctx.gapBefore(idStart));
+    // A colon — or a heart, the usual disguise in V❤ abc123 / 微♥信 — joins cue and id.
+    const colon = JOINER.test(ctx.gapBefore(cueEnd)) || JOINER.test(ctx.gapBefore(idStart));
     if (!m[2] && !colon) continue;
     // The id must really be an id: at least one letter-digit mix or all digits ≥5, not a size like "xl".
     const id = m[3]!;
@@ -36,6 +41,17 @@ export function findWeakContactIds(ctx: ScanContext): RawHit[] {
       start: m.index,
       end: m.index + m[0].length,
       ruleId: 'contact.id_after_cue',
+      rewrite: '有任何问题您直接在这里留言，我会一直为您跟进',
+      rewriteScope: 'sentence',
+    });
+  }
+  LETTERED_MOBILE.lastIndex = 0;
+  for (let m = LETTERED_MOBILE.exec(ctx.digits); m; m = LETTERED_MOBILE.exec(ctx.digits)) {
+    hits.push({
+      category: 'offsite_contact',
+      start: m.index,
+      end: m.index + m[0].length,
+      ruleId: 'contact.lettered_number',
       rewrite: '有任何问题您直接在这里留言，我会一直为您跟进',
       rewriteScope: 'sentence',
     });

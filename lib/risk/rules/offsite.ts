@@ -20,6 +20,21 @@ function jiaWeiCheck(ctx: ScanContext, _start: number, end: number): boolean {
   return !AFTER_JIA_WEI_OK.includes(next);
 }
 
+/** 型号V8和VX9都有货: a short code in a clause about models, not a handle. */
+function modelListed(ctx: ScanContext, start: number, end: number): boolean {
+  return /(型号|货号|款号|编号)/.test(ctx.before(start, 10)) && /^[0-9]{1,4}([^0-9a-z]|$)/.test(ctx.text.slice(end, end + 5));
+}
+
+/** Feature talk: 支持WhatsApp通话, 支援LINE和WhatsApp, can't chat on whatsapp. */
+const APP_FEATURE_BEFORE = /(支持|支援|兼容|内置|自带|support|supports|with)[a-z和与及、]{0,12}$/;
+const APP_FEATURE_AFTER = /^(和|与|及|视频|语音|通话|功能|等|app|call|calls)/;
+const ENGLISH_NEGATION = /(can'?t|cannot|don'?t|do not|won'?t|never|not|no)\b[^.!?]{0,24}$/i;
+function offsiteAppCheck(ctx: ScanContext, start: number, end: number): boolean {
+  if (APP_FEATURE_BEFORE.test(ctx.before(start, 16)) || APP_FEATURE_AFTER.test(ctx.after(end, 6))) return false;
+  const [oStart] = ctx.toOriginal(start, end);
+  return !ENGLISH_NEGATION.test(ctx.original.slice(Math.max(0, oStart - 30), oStart));
+}
+
 export const OFFSITE_RULES: Rule[] = [
   {
     id: 'contact.wechat',
@@ -39,7 +54,7 @@ export const OFFSITE_RULES: Rule[] = [
     rewriteScope: 'sentence',
     rightOpen: true,
     // Model numbers such as WX-200 are not contact handles.
-    check: (ctx, start, end) => !(/^[0-9]/.test(ctx.text.slice(end, end + 1)) && /-/.test(ctx.gapBefore(end))) && !/(型号|货号|款号|编号)$/.test(ctx.before(start, 3)),
+    check: (ctx, start, end) => !(/^[0-9]/.test(ctx.text.slice(end, end + 1)) && /-/.test(ctx.gapBefore(end))) && !/(型号|货号|款号|编号)$/.test(ctx.before(start, 3)) && !modelListed(ctx, start, end),
   },
   {
     id: 'contact.weixin_prestige',
@@ -164,7 +179,7 @@ export const OFFSITE_RULES: Rule[] = [
     id: 'contact.other_apps',
     category: 'offsite_contact',
     patterns: [
-      '钉钉', 'dingding', '陌陌', 'whatsapp', 'telegram', '电报群', 'line号', '<OTHER_APP>{私信|私聊|号|上找|联系|账号|id}',
+      '钉钉', 'dingding', '陌陌', '电报群', 'line号', '<OTHER_APP>{私信|私聊|号|上找|联系|账号|id}',
       '<OTHER_APP>{上}?{搜|找|关注|私信|加|联系}{我|我们|一下我}', '{关注|加}{我|我的|我们|我们的}<OTHER_APP>',
       '扫码{加|添加|关注}{我|好友|群|一下}',
       '{加|进|拉你进|拉您进|拉你|拉您}{我们的?}?{群|粉丝群|福利群|vip群|会员群|售后群|内部群}',
@@ -174,6 +189,19 @@ export const OFFSITE_RULES: Rule[] = [
     ],
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
+  },
+
+  {
+    // Cross-border chat: WhatsApp/Telegram/LINE/IG handles and "dm me". Naming the app as a phone feature is fine.
+    id: 'contact.other_apps_latin',
+    category: 'offsite_contact',
+    patterns: [
+      'whatsapp', 'telegram', 'lineid', 'line号', '{加|加我|加个|我的}{line|赖}', '{line|赖}{上|联系|找我|私聊|id}',
+      '{dm|pm|text|message|msg|inbox|contact|call|whatsapp|add}me{on|at|via|in}?', '{my|on}{ig|insta|instagram|line|telegram|tg|snapchat|facebook|fb|messenger}',
+    ],
+    rewrite: STAY_HERE,
+    rewriteScope: 'sentence',
+    check: offsiteAppCheck,
   },
 
   // —— off-platform payment ——
@@ -205,7 +233,7 @@ export const OFFSITE_RULES: Rule[] = [
     id: 'payment.private_deal',
     category: 'offsite_payment',
     patterns: [
-      '{私下|私底下}{交易|转账|付款|付|转|支付|结算|买卖|成交|下单|买|卖|给钱|交钱|打款|拍}',
+      '{私下|私底下}{汇款|汇|交易|转账|付款|付|转|支付|结算|买卖|成交|下单|买|卖|给钱|交钱|打款|拍}',
       '{在|去|到}{外面|外边|站外|别处}{付|付款|拍|下单|买|转账|交易|支付}',
       '线下{给你|给您|算}',
       '{不走|绕过|绕开|跳过|脱离|避开}平台',
@@ -214,6 +242,8 @@ export const OFFSITE_RULES: Rule[] = [
       '{扫码|扫二维码|二维码}{付款|支付|转账|付|付钱|打款}',
       '{收款码|付款码|收钱码}',
       '{私单|走私单|私人订单}',
+      'westernunion', 'moneygram', '{paypal|bank|banktransfer|transfer|wire|send|pay}{me|tome|tomy|myaccount|myemail|myemailaddress}', '{friendsandfamily|friends&family}',
+      '{to|via|my}{paypal|bankaccount|account}{email|directly|me}', 'mypaypal', 'paypalme', 'canceltheorderandpay', 'outsidetheplatform{pay|payment}',
       '{不用|别|不要}{在}?{拍|下单}{了}?{直接}{转|付|给}',
     ],
     rewrite: PAY_HERE,

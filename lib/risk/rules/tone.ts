@@ -31,6 +31,8 @@ const TIMING_WORD = /^(马上|立刻|立马)/;
  * buyer only when it says 给我, names the buyer, or the act is one only a buyer does.
  */
 const BUYER_ONLY_ACT = /^(把.{1,8}?(发|给|寄|填|拍|传|交|退|删|改|撤))|^(确认收货|收货|签收|付款|付钱|支付|买单|补款|补差价|寄回|退回|发过来|发给我|发我|回我)/;
+/** Latin-only match (sb, cnm): may be part of a model code such as SB-200. */
+const LATIN_ONLY = /^[a-z]+$/;
 
 function hurriesBuyer(act: RegExp) {
   return (ctx: ScanContext, start: number, end: number): boolean => {
@@ -58,9 +60,12 @@ export const TONE_RULES: Rule[] = [
       '{你是|你个|你这}{垃圾|废物|穷鬼|穷逼|傻子|蠢货|神经病}', '穷鬼', '穷逼', '狗东西', '不要脸', '要不要脸', '贱人', '贱货', '关你屁事', '放屁', '屁话', '闭嘴', '少废话', '找骂', '找抽',
       '{你|你的}?{脑子|脑袋}{进水|有坑|有问题|坏了|秀逗|有泡}', '艹', '你算老几', '关我屁事', '{垃圾|傻|蠢|贱|奇葩|极品|难缠的|事儿多的|事多的|穷酸|抠门的|烦人的}{买家|客户|顾客}', '事儿妈', '猪脑子', '{你是|你个|你这}{猪|狗|傻子}',
       '{你|您}{神经|疯了|脑残|脑子有病}{吧|啊|吗}?', '有病{就}?去{治|看}', '没长眼{睛}?', '长没长眼', '{不买|不要|不想买|不想要}{就}?滚', '爱{买|要}{就}?{买|要}{不买|不要}?', '爱咋咋地', '别烦我', '没脑子', '你瞎{啊|吗|了}', '{眼瞎|瞎了吗}', '你是不是傻', '你傻{啊|吗|了}', '你算什么东西', '什么东西啊',
+      '{你|您}?有bing{吧|啊|呀|是不是}', '你有bing', '脑瘫', '{你|您}{nc|脑瘫}{吧|啊|吗}',
     ],
     rewrite: '给您带来不愉快非常抱歉，我们一起看看怎么解决',
     rewriteScope: 'sentence',
+    // SB-200, CNM-300: Latin initials joined to a number are model codes, not insults.
+    check: (ctx, start, end) => !(LATIN_ONLY.test(ctx.text.slice(start, end)) && /^[0-9]/.test(ctx.text.slice(end, end + 1)) && /-/.test(ctx.gapBefore(end))),
   },
   {
     id: 'abuse.mother',
