@@ -31,6 +31,7 @@ export const REWRITE_EXAMPLES: Array<[string, string, string]> = [
   ['contact.other_apps_latin', 'add my whatsapp for a faster reply', 'whatsapp'],
   ['payment.transfer_to_me', '直接转我支付宝就行', '支付宝'],
   ['payment.private_deal', '不走平台可以便宜', '不走平台'],
+  ['payment.english', 'send the money to my paypal, cheaper', 'paypal'],
   ['review.reward_for_review', '五星好评返5元', '返5元'],
   ['review.reward_for_review', '删了差评给您退10块', '差评'],
   ['abuse.insult', '你有病吧', '有病'],

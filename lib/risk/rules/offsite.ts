@@ -26,13 +26,22 @@ function modelListed(ctx: ScanContext, start: number, end: number): boolean {
 }
 
 /** Feature talk: 支持WhatsApp通话, 支援LINE和WhatsApp, can't chat on whatsapp. */
-const APP_FEATURE_BEFORE = /(支持|支援|兼容|内置|自带|support|supports|with)[a-z和与及、]{0,12}$/;
+const APP_FEATURE_BEFORE = /(支持|支援|兼容|内置|自带|support|supports|with)[a-z和与及、]{0,20}$/;
 const APP_FEATURE_AFTER = /^(和|与|及|视频|语音|通话|功能|等|app|call|calls)/;
 const ENGLISH_NEGATION = /(can'?t|cannot|don'?t|do not|won'?t|never|not|no)\b[^.!?]{0,24}$/i;
-function offsiteAppCheck(ctx: ScanContext, start: number, end: number): boolean {
-  if (APP_FEATURE_BEFORE.test(ctx.before(start, 16)) || APP_FEATURE_AFTER.test(ctx.after(end, 6))) return false;
-  const [oStart] = ctx.toOriginal(start, end);
+function notNegatedInEnglish(ctx: ScanContext, start: number, end: number): boolean {
+  const [oStart, oEnd] = ctx.toOriginal(start, end);
+  // Whole words only: "online" is not on+line, "bank" inside "embankment" is not bank.
+  if (/[a-z]/i.test(ctx.original[oStart - 1] ?? '') || /[a-z]/i.test(ctx.original[oEnd] ?? '')) return false;
+  if (/^(on|my)/.test(ctx.text.slice(start, end)) && /^[a-z]+$/i.test(ctx.original.slice(oStart, oEnd))) return false;
   return !ENGLISH_NEGATION.test(ctx.original.slice(Math.max(0, oStart - 30), oStart));
+}
+/** "message me on this chat / on Shopee" stays on the platform. */
+const ON_PLATFORM_AHEAD = /^(this|here|the ?platform|shopee|lazada|tiktok ?shop|our ?shop|the ?shop)/;
+function offsiteAppCheck(ctx: ScanContext, start: number, end: number): boolean {
+  if (ON_PLATFORM_AHEAD.test(ctx.after(end, 12))) return false;
+  if (APP_FEATURE_BEFORE.test(ctx.before(start, 24)) || APP_FEATURE_AFTER.test(ctx.after(end, 6))) return false;
+  return notNegatedInEnglish(ctx, start, end);
 }
 
 export const OFFSITE_RULES: Rule[] = [
@@ -197,7 +206,7 @@ export const OFFSITE_RULES: Rule[] = [
     category: 'offsite_contact',
     patterns: [
       'whatsapp', 'telegram', 'lineid', 'line号', '{加|加我|加个|我的}{line|赖}', '{line|赖}{上|联系|找我|私聊|id}',
-      '{dm|pm|text|message|msg|inbox|contact|call|whatsapp|add}me{on|at|via|in}?', '{my|on}{ig|insta|instagram|line|telegram|tg|snapchat|facebook|fb|messenger}',
+      '{dm|pm|inbox}me', '{text|message|msg|contact|call|whatsapp|add|find|reach}me{on|at|via}', '{my|on}{ig|insta|instagram|line|telegram|tg|snapchat|facebook|fb|messenger}',
     ],
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
@@ -242,12 +251,25 @@ export const OFFSITE_RULES: Rule[] = [
       '{扫码|扫二维码|二维码}{付款|支付|转账|付|付钱|打款}',
       '{收款码|付款码|收钱码}',
       '{私单|走私单|私人订单}',
-      'westernunion', 'moneygram', '{paypal|bank|banktransfer|transfer|wire|send|pay}{me|tome|tomy|myaccount|myemail|myemailaddress}', '{friendsandfamily|friends&family}',
-      '{to|via|my}{paypal|bankaccount|account}{email|directly|me}', 'mypaypal', 'paypalme', 'canceltheorderandpay', 'outsidetheplatform{pay|payment}',
       '{不用|别|不要}{在}?{拍|下单}{了}?{直接}{转|付|给}',
     ],
     rewrite: PAY_HERE,
     rewriteScope: 'sentence',
+  },
+  {
+    // Cross-border chat: paying the rep by PayPal/bank/Western Union instead of the checkout.
+    // PayPal named as a checkout option (we accept PayPal at checkout) is not a finding.
+    id: 'payment.english',
+    category: 'offsite_payment',
+    patterns: [
+      'westernunion', 'moneygram', '{friendsandfamily|friends&family}', 'paypalme',
+      // "send me a photo" is not money: only pay/transfer verbs or an explicit money object.
+      '{pay|paid|transfer|wire|sendthemoney|sendpayment|sendmoney|sendthepayment|transferthemoney}{to|via|into|through}?{me|mypaypal|mybank|myaccount|mybankaccount|myemail|mycard|mywallet}',
+      '{skip|bypass|avoid|outside|off}theplatform', 'offplatform', 'canceltheorderandpay',
+    ],
+    rewrite: PAY_HERE,
+    rewriteScope: 'sentence',
+    check: notNegatedInEnglish,
   },
   {
     // Sending the buyer to another marketplace: 去淘宝搜 / 我们拼多多店 / 京东上也有我们店.

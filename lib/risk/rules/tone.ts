@@ -65,7 +65,7 @@ export const TONE_RULES: Rule[] = [
     rewrite: '给您带来不愉快非常抱歉，我们一起看看怎么解决',
     rewriteScope: 'sentence',
     // SB-200, CNM-300: Latin initials joined to a number are model codes, not insults.
-    check: (ctx, start, end) => !(LATIN_ONLY.test(ctx.text.slice(start, end)) && /^[0-9]/.test(ctx.text.slice(end, end + 1)) && /-/.test(ctx.gapBefore(end))),
+    check: (ctx, start, end) => !(LATIN_ONLY.test(ctx.text.slice(start, end)) && /^[0-9]/.test(ctx.text.slice(end, end + 1)) && /^[-_\s]?$/.test(ctx.gapBefore(end))),
   },
   {
     id: 'abuse.mother',
