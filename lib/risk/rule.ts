@@ -49,7 +49,7 @@ export const MACROS = {
   /** Other marketplaces and apps a rep may redirect the buyer to. */
   OTHER_SHOP_PLATFORM: ['淘宝', '拼多多', 'pdd', '京东', '天猫', '闲鱼', '微店', '抖音', '快手', '1688', '唯品会', '得物', '小红书'],
   /** Apps used as an off-platform contact channel. */
-  OTHER_APP: ['微博', '小红书', '抖音', '快手', 'b站', '视频号', '闲鱼', '陌陌', '探探', '飞书', '钉钉', 'dingding', 'soul', 'ins', 'tiktok'],
+  OTHER_APP: ['微博', '小红书', '抖音', '快手', 'b站', '视频号', '闲鱼', '陌陌', '探探', '飞书', '钉钉', 'dingding', 'soul', 'ins', 'ig', 'instagram', 'facebook', 'fb', 'tiktok'],
   /** Words for a person's number or handle. */
   CONTACT_WORD: ['号码', '电话', '电话号码', '手机', '手机号', '手机号码', '联系方式', '微信', '微信号', 'v', 'vx', 'qq', 'qq号'],
   CARD: ['<ALIPAY_ALIAS>', '卡', '卡上', '卡里', '银行卡', '账户', '账号', '账户上', '私人账户', '个人账户', '支付宝', '支付宝账号', '支付宝账户', '微信', '私人支付宝', '个人支付宝', '个人微信'],
