@@ -40,7 +40,11 @@ const OPENERS = ['', '亲，', '您好，', '亲爱的顾客，', '宝子，'];
 const CLOSERS = ['', '～', '，祝您购物愉快！', '，有问题随时找我哦～', '，感谢您的支持！'];
 const SYNONYMS: Array<[string, string]> = [['商品', '宝贝'], ['尽快', '第一时间'], ['麻烦您', '辛苦您'], ['非常抱歉', '真的很抱歉'], ['快递', '物流'], ['可以', '能够']];
 
-/** Grow the default library to `size` scripts with realistic variations (shop wording, products, synonyms). */
+/**
+ * Grow the default library to `size` scripts with realistic variations (shop wording, products,
+ * synonyms): the defaults first, then variants with up to 8 inherited trigger phrases plus 3
+ * product-specific ones.
+ */
 export function growLibrary(size: number): ReplyScript[] {
   if (size <= base.length) return base.slice(0, size);
   const next = rng(size);
@@ -52,7 +56,9 @@ export function growLibrary(size: number): ReplyScript[] {
     let text = `${pick(OPENERS)}${b.text.replace(/\{商品\}/g, product)}${pick(CLOSERS)}`;
     const [from, to] = pick(SYNONYMS);
     if (next() < 0.5) text = text.replace(from, to);
-    const keep = b.triggers.filter(() => next() < 0.7);
+    // A rep's own or imported scripts carry a few trigger phrases (千牛/咚咚 exports carry none);
+    // only the 172 defaults carry dozens. Keep up to 8 of the base script's phrases.
+    const keep = b.triggers.filter(() => next() < 0.7).slice(0, 8);
     const own = b.triggers.slice(0, 3).map((t) => `${product}${t}`);
     out.push({
       ...b,
