@@ -1,11 +1,15 @@
-/** Tell every open sidebar that the library changed, so edits show without a reload. */
+/** Tell every open sidebar (and extension page) that something changed, so edits show without a reload. */
 import { browser } from 'wxt/browser';
 
-export function broadcastLibraryChanged(): void {
-  void browser.runtime.sendMessage({ huashu: 'library-changed' }).catch(() => undefined); // extension pages
+type Change = 'library-changed' | 'settings-changed';
+
+function broadcast(kind: Change): void {
+  const message = { huashu: kind };
+  void browser.runtime.sendMessage(message).catch(() => undefined); // extension pages
   void browser.tabs.query({}).then((tabs) => {
-    for (const tab of tabs) {
-      if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { huashu: 'library-changed' }).catch(() => undefined);
-    }
+    for (const tab of tabs) if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
   });
 }
+
+export const broadcastLibraryChanged = (): void => broadcast('library-changed');
+export const broadcastSettingsChanged = (): void => broadcast('settings-changed');

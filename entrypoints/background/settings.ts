@@ -2,6 +2,7 @@ import { validateSettings } from '@/lib/settings';
 import { handle, HandledError } from './handle';
 import { readSettings, writeSettings } from './database';
 import { browser } from 'wxt/browser';
+import { broadcastSettingsChanged } from './broadcast';
 import { teamRiskWordsChanged } from './team-sync';
 
 export function registerSettingsHandlers(): void {
@@ -12,9 +13,7 @@ export function registerSettingsHandlers(): void {
     const before = patch.customBanned ? (await readSettings()).customBanned : undefined;
     const settings = await writeSettings(patch);
     if (before) teamRiskWordsChanged(before, settings.customBanned);
-    void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { huashu: 'settings-changed' }).catch(() => undefined);
-    });
+    broadcastSettingsChanged();
     return settings;
   });
   handle('openOptions', async () => {

@@ -45,7 +45,7 @@ import type { CustomRiskWord } from '@/lib/settings';
 import type { FollowUp, FollowUpKind, ReplyScript, SiteProfile, UsageEvent } from '@/lib/types';
 import { database, readSettings } from './database';
 import { handle, HandledError } from './handle';
-import { broadcastLibraryChanged } from './broadcast';
+import { broadcastLibraryChanged, broadcastSettingsChanged } from './broadcast';
 import { resetMatcher } from './reply-scripts';
 import { refreshFollowUpSignals } from './followups';
 
@@ -348,9 +348,7 @@ async function applyRows(rows: RemoteRow[]): Promise<void> {
     await db.settings.put({ key: 'customBanned', value: [...byId.values()] });
     await storage.set(TEAM_WORDS_KEY, [...teamIds]);
     // Open sidebars re-read settings (the send guard uses the custom words).
-    void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { huashu: 'settings-changed' }).catch(() => undefined);
-    });
+    broadcastSettingsChanged();
   }
 
   const followUps = rows.filter((r) => r.kind === 'followup');

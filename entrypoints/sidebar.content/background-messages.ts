@@ -5,6 +5,9 @@ import { resolveEditable } from '@/lib/insert/editable';
 import { ok, fail, tabMessenger } from '@/lib/messages';
 import { sidebarState as state } from '@/components/sidebar/state';
 import { insertReply } from './insert-reply';
+import { call } from '@/components/api';
+import { setLanguage } from '@/components/i18n';
+import { ignoreInvalidated } from './page-session';
 import type { PageSession } from './page-session';
 
 export function listenToBackground(ctx: ContentScriptContext, session: PageSession, tracker: LastEditable): void {
@@ -33,6 +36,15 @@ export function listenToBackground(ctx: ContentScriptContext, session: PageSessi
   const onRuntimeMessage = (message: unknown) => {
     const kind = (message as { huashu?: string } | null)?.huashu;
     if (kind === 'library-changed') session.refreshSuggestions();
+    // Custom banned/allowed words, strict mode, names and language apply at once (the draft scan follows state.settings).
+    if (kind === 'settings-changed') {
+      void call('getSettings')
+        .then((settings) => {
+          state.settings.value = settings;
+          setLanguage(settings.language);
+        })
+        .catch(ignoreInvalidated);
+    }
   };
   browser.runtime.onMessage.addListener(onRuntimeMessage);
   ctx.onInvalidated(() => {

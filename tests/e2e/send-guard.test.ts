@@ -145,3 +145,19 @@ describe('library lint in the sidebar', () => {
     await page.close();
   });
 });
+
+describe('custom banned words', () => {
+  it('a word the shop bans in settings applies at once in an open sidebar', async () => {
+    const page = await open('contenteditable.html');
+    const ext = await h.context.newPage();
+    await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await callBackground(ext, 'updateSettings', { customBanned: [{ word: '秘密通道', category: 'offsite_payment', severity: 'block' }] });
+    await ext.close();
+    await page.waitForTimeout(500);
+    await typeDraft(page, '走秘密通道更快');
+    await page.keyboard.press('Enter');
+    await guard(page).waitFor({ timeout: 5_000 });
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+});
