@@ -17,8 +17,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Waits are for states, bounded generously so a busy machine is slow, never red.
+          expect: { poll: { timeout: 20_000 } },
           fileParallelism: false,
           pool: 'forks',
         },

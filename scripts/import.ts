@@ -1,16 +1,17 @@
 /**
  * Dry run of an import, without a browser:
- *   npm run import -- FILE [--json] [--library FILE.json] [--rows]
+ *   npm run import -- FILE [--json] [--library FILE.json] [--rows] [--library-out OUT.json]
  * Reads FILE with the same code the options page uses, compares it with the
  * library (default assets/library/default-library.json; empty if missing) and
- * prints what would be imported. Changes nothing.
+ * prints what would be imported. Changes nothing; --library-out writes the
+ * library a confirmed import (the preview's default choices) would store.
  * Exit 0 for a readable file (even with row problems); 1 when the file cannot
  * be read or is not supported (message on stderr).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { readImportFile } from '../lib/import/read-import-file';
-import { buildImportPreviewInChunks } from '../lib/import/preview';
+import { applyChoices, buildImportPreviewInChunks } from '../lib/import/preview';
 import { MAX_IMPORT_BYTES } from '../lib/import/limits';
 import { problems as messages } from '../lib/import/problems';
 import type { ReplyScript } from '../lib/types';
@@ -22,6 +23,7 @@ interface Args {
   json: boolean;
   rows: boolean;
   library?: string;
+  libraryOut?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -31,6 +33,7 @@ function parseArgs(argv: string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--rows') args.rows = true;
     else if (a === '--library') args.library = argv[++i];
+    else if (a === '--library-out') args.libraryOut = argv[++i];
     else if (!a.startsWith('--') && !args.file) args.file = a;
   }
   return args;
@@ -81,6 +84,12 @@ async function main(): Promise<void> {
   if (!parsed.ok) fail(parsed.problem.zh, parsed.problem.en);
 
   const preview = await buildImportPreviewInChunks(parsed, library);
+  if (args.libraryOut) {
+    const written = applyChoices(preview);
+    const byId = new Map(library.map((s) => [s.id, s]));
+    for (const s of written) byId.set(s.id, s);
+    writeFileSync(args.libraryOut, JSON.stringify([...byId.values()], null, 1) + '\n');
+  }
   const problems = [
     ...parsed.notes.map((n) => ({ row: 0, code: n.code, zh: n.zh, en: n.en })),
     ...preview.rows.flatMap((r) => [r.problem, r.warning].filter((p) => p !== undefined).map((p) => ({ row: r.row, status: r.status, code: p.code, zh: p.zh, en: p.en }))),

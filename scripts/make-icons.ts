@@ -3,11 +3,12 @@
  * Chromium: an orange rounded square with 话. Run once after changing the design.
  */
 import { chromium } from 'playwright-core';
+import { requireBrowserPath } from './browser/find-browser';
 import { mkdirSync } from 'node:fs';
 
 const sizes = [16, 32, 48, 128];
 mkdirSync('public/icon', { recursive: true });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: requireBrowserPath(), args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage();
 for (const size of sizes) {
   await page.setViewportSize({ width: size, height: size });

@@ -32,6 +32,8 @@ export function ReportTab() {
   const [titles, setTitles] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The range of the report on screen, once it and its script titles have arrived. */
+  const [shownDays, setShownDays] = useState<RangeDays | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -53,7 +55,11 @@ export function ReportTab() {
         if (!stale) setTitles(names);
       })
       .catch((e) => !stale && setError(errorText(e)))
-      .finally(() => !stale && setBusy(false));
+      .finally(() => {
+        if (stale) return;
+        setBusy(false);
+        setShownDays(days);
+      });
     return () => {
       stale = true;
     };
@@ -69,7 +75,7 @@ export function ReportTab() {
   };
 
   return (
-    <section class="report" data-huashu="report-tab">
+    <section class="report" data-huashu="report-tab" data-shown-days={shownDays ?? undefined}>
       <div class="card">
         <div class="toolbar">
           <h2 style={{ margin: 0 }}>{pick({ zh: '跟进报表', en: 'Follow-up report' })}</h2>

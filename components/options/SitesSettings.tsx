@@ -5,7 +5,6 @@
  */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BUILT_IN_SITE_MATCHES } from '@/lib/sites/built-in-matches';
 import { validateSettings, type Settings } from '@/lib/settings';
 import { call } from '../api';
 import { pick } from '../i18n';
@@ -22,7 +21,11 @@ const SITE_NAMES: Record<string, { zh: string; en: string }> = {
   '127.0.0.1': { zh: '本机演示页', en: 'Local demo pages' },
 };
 
-const BUILT_IN_HOSTS = BUILT_IN_SITE_MATCHES.map((m) => m.replace(/^https?:\/\//, '').replace(/\/\*$/, ''));
+/** The sites this build runs on without asking, as its manifest says (the store build has no demo origins). */
+function builtInHosts(): string[] {
+  const matches = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+  return [...new Set(matches.map((m) => m.replace(/^https?:\/\//, '').replace(/\/\*$/, '')))];
+}
 
 /** "example.com/chat?x" or "https://example.com/" → "https://example.com"; null when it is no web address. */
 export function originOf(input: string): string | null {
@@ -88,7 +91,7 @@ export function SitesSettings({ disabledHosts, extraSites, onDisabledHosts, onEx
       <h2>{pick({ zh: '网站', en: 'Sites' })}</h2>
       <p class="muted">{pick({ zh: '话术会在这些网站的聊天页上显示侧边栏。关闭后刷新网页生效。', en: 'Huashu shows its sidebar on these chat pages. Switching one off applies after a reload.' })}</p>
       <ul class="site-list">
-        {BUILT_IN_HOSTS.map((host) => (
+        {builtInHosts().map((host) => (
           <li>
             <label class="inline switch">
               <input

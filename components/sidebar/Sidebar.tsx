@@ -27,6 +27,8 @@ export function Sidebar({ state, actions }: Props) {
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState('suggested');
   const [results, setResults] = useState<ReplyScript[]>([]);
+  /** The query the shown results answer (searches resolve out of order; tests wait for this state). */
+  const [answered, setAnswered] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -38,10 +40,13 @@ export function Sidebar({ state, actions }: Props) {
   const knownValues = actions.knownValues();
 
   useEffect(() => {
+    setAnswered(null);
     if (!browsing) return;
     let stale = false;
     void actions.search(query, group).then((rows) => {
-      if (!stale) setResults(rows);
+      if (stale) return;
+      setResults(rows);
+      setAnswered(query);
     });
     return () => {
       stale = true;
@@ -165,7 +170,7 @@ export function Sidebar({ state, actions }: Props) {
         </nav>
       </section>
 
-      <ul class="cards" role="listbox" ref={listRef} data-huashu={browsing ? 'results' : 'suggestions'}>
+      <ul class="cards" role="listbox" ref={listRef} data-huashu={browsing ? 'results' : 'suggestions'} data-query={browsing ? (answered ?? undefined) : undefined}>
         {items.length === 0 && <li class="empty">{t('noSuggestions')}</li>}
         {items.map((item, i) => (
           <SuggestionCard

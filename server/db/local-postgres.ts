@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import pg from 'pg';
 
 export interface LocalPostgres {
@@ -30,14 +30,32 @@ export interface LocalPostgresOptions {
   ephemeral?: boolean;
 }
 
-const BIN_DIRS = [process.env.PG_BIN, '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'];
+const VERSIONS = [15, 16, 17];
+const exe = process.platform === 'win32' ? '.exe' : '';
+
+/** Where PostgreSQL's server binaries usually are: Debian/Ubuntu, Homebrew, the Windows installer, then $PATH. */
+function binDirs(): string[] {
+  return [
+    process.env.PG_BIN,
+    ...VERSIONS.map((v) => `/usr/lib/postgresql/${v}/bin`),
+    ...VERSIONS.flatMap((v) => [`/opt/homebrew/opt/postgresql@${v}/bin`, `/usr/local/opt/postgresql@${v}/bin`]),
+    ...VERSIONS.map((v) => join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'PostgreSQL', String(v), 'bin')),
+    ...(process.env.PATH ?? '').split(delimiter),
+  ].filter((d): d is string => !!d);
+}
+
+/** The folder holding initdb and pg_ctl, or null. */
+export function locatePostgresBin(): string | null {
+  for (const dir of binDirs()) if (existsSync(join(dir, `initdb${exe}`)) && existsSync(join(dir, `pg_ctl${exe}`))) return dir;
+  return null;
+}
 
 export function findPostgresBin(): string {
-  for (const dir of BIN_DIRS) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
+  const found = locatePostgresBin();
+  if (found) return found;
   throw new Error(
-    'PostgreSQL binaries not found (looked for initdb and pg_ctl in ' +
-      BIN_DIRS.filter(Boolean).join(', ') +
-      '). Install them (Debian: apt-get install postgresql-15) or set PG_BIN to their folder.',
+    'PostgreSQL server binaries not found (initdb and pg_ctl; looked in PG_BIN, /usr/lib/postgresql/<15-17>/bin, Homebrew, Program Files and $PATH). ' +
+      'Install them (Debian: apt-get install postgresql-15; macOS: brew install postgresql@15; Windows: the PostgreSQL installer) or set PG_BIN to their folder.',
   );
 }
 

@@ -129,18 +129,18 @@ describe('follow-ups', () => {
     await demo.goto(`${h.baseUrl}/textarea.html?timeline=off`);
     await sidebar(demo).waitFor({ timeout: 15_000 });
     await demo.evaluate((id) => window.__demo!.switchTo(id), UNPAID_BUYER);
-    await expect.poll(() => sidebar(demo).locator('[data-huashu="order-id"]').textContent(), { timeout: 5_000 }).toContain(UNPAID_ORDER);
+    await expect.poll(() => sidebar(demo).locator('[data-huashu="order-id"]').textContent(), { timeout: 20_000 }).toContain(UNPAID_ORDER);
 
     const insertReminder = async () => {
       await sidebar(demo).locator('[data-huashu="search"]').fill('催付');
       const card = sidebar(demo).locator('[data-huashu="results"] .card[data-intent="payment_reminder"]').first();
-      await card.waitFor({ timeout: 5_000 });
+      await card.waitFor({ timeout: 20_000 });
       await demo.locator('[data-demo="compose"]').click();
       await card.click();
     };
     await insertReminder();
     const ext = await extPage();
-    await expect.poll(async () => (await liveByOrder(ext, UNPAID_ORDER)).length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(async () => (await liveByOrder(ext, UNPAID_ORDER)).length, { timeout: 20_000 }).toBe(1);
     let [logged] = await liveByOrder(ext, UNPAID_ORDER);
     expect(logged!.kind).toBe('payment_reminder');
     expect(logged!.site).toBe('demo');
@@ -149,11 +149,11 @@ describe('follow-ups', () => {
     expect(logged!.attempts[0]!.scriptId).toMatch(/^remind-/);
 
     // the sidebar panel shows the buyer's open follow-up
-    await expect.poll(() => sidebar(demo).locator('[data-huashu="followup-item"][data-kind="payment_reminder"]').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => sidebar(demo).locator('[data-huashu="followup-item"][data-kind="payment_reminder"]').count(), { timeout: 20_000 }).toBe(1);
 
     await demo.locator('[data-demo="compose"]').fill('');
     await insertReminder();
-    await expect.poll(async () => (await liveByOrder(ext, UNPAID_ORDER))[0]?.attempts.length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(async () => (await liveByOrder(ext, UNPAID_ORDER))[0]?.attempts.length, { timeout: 20_000 }).toBe(2);
     expect((await liveByOrder(ext, UNPAID_ORDER)).length).toBe(1);
     [logged] = await liveByOrder(ext, UNPAID_ORDER);
     // after a reminder the next one is planned before the order closes: not due yet
@@ -175,10 +175,10 @@ describe('follow-ups', () => {
       orderCreatedAt: Date.now() - 60 * 60_000,
     } as never);
     expect(Math.abs(due.dueAt - Date.now())).toBeLessThan(60_000);
-    await expect.poll(badge, { timeout: 5_000 }).toBe('1');
+    await expect.poll(badge, { timeout: 20_000 }).toBe('1');
 
     const popup = await openPopup();
-    await rowOf(popup, UNPAID_ORDER).waitFor({ timeout: 5_000 });
+    await rowOf(popup, UNPAID_ORDER).waitFor({ timeout: 20_000 });
     await rowOf(popup, due.orderId!).waitFor();
     expect(await rowOf(popup, due.orderId!).getAttribute('data-bucket')).toBe('due_now');
     expect(await rowOf(popup, UNPAID_ORDER).locator('[data-huashu="fu-attempts"]').textContent()).toContain('2');
@@ -190,15 +190,15 @@ describe('follow-ups', () => {
     await popup.keyboard.press('d');
     await popup.locator('[data-huashu="done-sheet"] [data-outcome="not_paid"]').click();
     await popup.locator('[data-huashu="not-paid-reasons"] [data-reason="运费"]').click();
-    await expect.poll(() => rowOf(popup, due.orderId!).count(), { timeout: 5_000 }).toBe(0);
-    await expect.poll(badge, { timeout: 5_000 }).toBe('');
+    await expect.poll(() => rowOf(popup, due.orderId!).count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(badge, { timeout: 20_000 }).toBe('');
 
     // the reminded one: paid, with the mouse
     await rowOf(popup, UNPAID_ORDER).locator('[data-act="done"]').click();
     await popup.locator('[data-huashu="done-sheet"] [data-outcome="paid"]').click();
-    await expect.poll(() => rowOf(popup, UNPAID_ORDER).count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => rowOf(popup, UNPAID_ORDER).count(), { timeout: 20_000 }).toBe(0);
     await popup.locator('[data-view="closed"]').click();
-    await rowOf(popup, UNPAID_ORDER).waitFor({ timeout: 5_000 });
+    await rowOf(popup, UNPAID_ORDER).waitFor({ timeout: 20_000 });
     expect(await rowOf(popup, UNPAID_ORDER).locator('[data-huashu="fu-due"]').textContent()).toContain('已付款');
 
     const from = Date.now() - 86_400_000;
@@ -212,7 +212,7 @@ describe('follow-ups', () => {
     expect(report.totals.payment_reminder!.done).toBe(2);
 
     const options = await extPage('options.html#report');
-    await options.locator('[data-huashu="payment-conversion"] .value').waitFor({ timeout: 5_000 });
+    await options.locator('[data-huashu="payment-conversion"] .value').waitFor({ timeout: 20_000 });
     expect(await options.locator('[data-huashu="payment-conversion"] .value').textContent()).toBe('100.0%');
     await options.close();
     await popup.close();
@@ -224,9 +224,9 @@ describe('follow-ups', () => {
     const extra = await value<FollowUp>(ext, 'logFollowUp', { kind: 'aftersale_revisit', site: 'demo', conversationKey: 'demo:/textarea.html:b1003', buyerName: '阿杰不加班', orderId: '6910293847561029384', amount: 168 });
     const popup = await openPopup();
     await rowOf(popup, extra.orderId!).locator('[data-act="delete"]').click();
-    await expect.poll(() => rowOf(popup, extra.orderId!).count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => rowOf(popup, extra.orderId!).count(), { timeout: 20_000 }).toBe(0);
     await popup.locator('[data-huashu="undo"]').click();
-    await rowOf(popup, extra.orderId!).waitFor({ timeout: 5_000 });
+    await rowOf(popup, extra.orderId!).waitFor({ timeout: 20_000 });
     await popup.close();
 
     const before = await value<PopupResult>(ext, 'listFollowUps', { limit: 500 });
@@ -248,16 +248,16 @@ describe('follow-ups', () => {
     const ext = await extPage();
     await rawInsert(ext, { count: 14, now: Date.now(), prefix: 'shot', orderPrefix: '72', overdueShare: 0.35 });
     const popup = await openPopup(444, 600);
-    await popup.locator('[data-huashu="fu-row"]').first().waitFor({ timeout: 5_000 });
+    await popup.locator('[data-huashu="fu-row"]').first().waitFor({ timeout: 20_000 });
     await popup.locator('[data-huashu="fu-list"]').focus();
     await popup.keyboard.press('ArrowDown');
     await popup.screenshot({ path: 'docs/screenshots/popup.png' });
     await popup.close();
     const options = await extPage('options.html#report');
     await options.setViewportSize({ width: 1280, height: 900 });
-    await options.locator('[data-huashu="report-days"]').waitFor({ timeout: 5_000 });
+    await options.locator('[data-huashu="report-days"]').waitFor({ timeout: 20_000 });
     await options.locator('[data-range="30"]').click();
-    await options.waitForTimeout(300);
+    await options.locator('[data-huashu="report-tab"][data-shown-days="30"]').waitFor();
     await options.screenshot({ path: 'docs/screenshots/report.png', fullPage: true });
     await options.close();
     await ext.close();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answerVariablePrompt, callBackground, launchExtension, sidebar, type Harness } from './harness';
+import { answerVariablePrompt, callBackground, launchExtension, settingsOf, settled, sidebar, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -49,7 +49,7 @@ describe('sidebar on the demo chat', () => {
 
   it('shows the buyer and the latest buyer message, and follows a conversation switch', async () => {
     await page.evaluate(() => (window as unknown as { __demo: { buyerSays(t: string): void } }).__demo.buyerSays('请问什么时候发货？'));
-    await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-message"]').textContent(), { timeout: 5_000 }).toBe('请问什么时候发货？');
+    await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-message"]').textContent(), { timeout: 20_000 }).toBe('请问什么时候发货？');
     const firstBuyer = await sidebar(page).locator('[data-huashu="buyer-name"]').textContent();
     const otherId = await page.evaluate(() => {
       const demo = (window as unknown as { __demo: { conversationId(): string } }).__demo;
@@ -57,7 +57,7 @@ describe('sidebar on the demo chat', () => {
       return ids.find((id) => id !== demo.conversationId())!;
     });
     await page.evaluate((id) => (window as unknown as { __demo: { switchTo(id: string): void } }).__demo.switchTo(id), otherId);
-    await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-name"]').textContent(), { timeout: 5_000 }).not.toBe(firstBuyer);
+    await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-name"]').textContent(), { timeout: 20_000 }).not.toBe(firstBuyer);
     const pageBuyer = await page.locator('[data-demo="buyer-name"]').textContent();
     expect(await sidebar(page).locator('[data-huashu="buyer-name"]').textContent()).toContain(pageBuyer!.trim());
   });
@@ -85,7 +85,8 @@ describe('sidebar layout', () => {
     await page.mouse.move(hb.x - 78, hb.y + 200, { steps: 5 });
     await page.mouse.up();
     await expect.poll(async () => Math.round((await sidebarBox()).width)).toBe(Math.round(before + 80));
-    await page.waitForTimeout(800); // the width is saved after a short pause
+    // The width is saved once the drag settles: wait until the settings hold it, then reload.
+    await expect.poll(async () => Math.round(Object.values((await settingsOf(h)).sidebarWidths ?? {})[0] ?? 0)).toBe(Math.round(before + 80));
     await page.reload();
     await sidebar(page).waitFor();
     expect(Math.round((await sidebarBox()).width)).toBe(Math.round(before + 80));
@@ -113,10 +114,10 @@ describe('a page no adapter knows', () => {
     await noChat.locator('[data-huashu="use-generic"]').click();
     await other.locator('#reply').click();
     await other.locator('#buyer-line').selectText();
-    await expect.poll(() => sidebar(other).locator('[data-huashu="buyer-message"]').textContent(), { timeout: 5_000 }).toBe('请问这个有货吗');
-    await expect.poll(() => sidebar(other).locator('[data-huashu="suggestions"] .card').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => sidebar(other).locator('[data-huashu="buyer-message"]').textContent(), { timeout: 20_000 }).toBe('请问这个有货吗');
+    await expect.poll(() => sidebar(other).locator('[data-huashu="suggestions"] .card').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await sidebar(other).locator('[data-huashu="suggestions"] .card').first().click();
-    await answerVariablePrompt(other); // generic pages show no product or order: the sidebar may ask
+    await answerVariablePrompt(other, '#reply'); // generic pages show no product or order: the sidebar may ask
     await expect.poll(() => other.locator('#reply').inputValue()).not.toBe('');
     expect(errors).toEqual([]);
     await other.close();
@@ -162,7 +163,13 @@ describe('extension reloaded under an open tab', () => {
     const notice = page.locator('huashu-refresh-notice [data-huashu="refresh-notice"]');
     await notice.waitFor({ timeout: 10_000 });
     expect(await notice.textContent()).toContain('刷新');
-    await page.waitForTimeout(2_500);
+    // Do what would make an orphaned script talk to the extension: a buyer message, typing, Enter, a click.
+    await page.evaluate(() => (window as unknown as { __demo: { buyerSays(t: string): void } }).__demo.buyerSays('还在吗？'));
+    await page.locator('[data-demo="compose"]').click();
+    await page.keyboard.type('好的');
+    await page.keyboard.press('Enter');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await settled(page);
     expect(await page.locator('huashu-refresh-notice').count()).toBe(1);
     expect(errors).toEqual([]);
   });

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server';
+import { findBrowser, installHint } from '../../scripts/browser/find-browser';
+import { settled } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REPLY = '亲，您好！\n请问有什么可以帮您？';
@@ -62,8 +64,10 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
   insertBundle = out.outputFiles[0]!.text;
+  const found = findBrowser();
+  if (!found) throw new Error(installHint());
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: found.path,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -246,7 +250,7 @@ describe('editor facts behind the pickers', () => {
     const page = await openEditor('lexical');
     await typeInto(page, 'ab');
     await page.evaluate((t) => document.execCommand('insertText', false, t), REPLY);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(page); // Lexical commits its update before the next frames
     expect(await model(page)).not.toBe('ab' + REPLY);
     await page.close();
   });

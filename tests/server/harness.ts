@@ -54,10 +54,19 @@ export class MemoryRows {
   }
 }
 
-/** A fetch that can be switched off, to simulate a rep going offline. */
+/**
+ * A fetch that can be switched off, to simulate a rep going offline, and whose
+ * answers a test can intercept (e.g. stop the service after a push committed,
+ * so the answer is lost at a known point rather than whenever a timer fires).
+ */
 export class Network {
   online = true;
-  fetch: FetchLike = (url, init) => (this.online ? fetch(url, init) : Promise.reject(new TypeError('fetch failed (offline)')));
+  afterResponse?: (url: string, response: Response) => Promise<Response>;
+  fetch: FetchLike = async (url, init) => {
+    if (!this.online) throw new TypeError('fetch failed (offline)');
+    const response = await fetch(url, init);
+    return this.afterResponse ? this.afterResponse(url, response) : response;
+  };
 }
 
 export interface TestRep {

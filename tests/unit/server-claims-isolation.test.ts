@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../server/auth/token';
-import { newRep, startStack, TEST_SECRET, type Stack } from '../server/harness';
+import { newRep, startStack, TEST_SECRET, waitFor, type Stack } from '../server/harness';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -81,7 +81,7 @@ describe('claims', () => {
   });
 
   it('a lease runs out on the server clock; a rep whose clock is wrong by hours changes nothing', async () => {
-    const short = await (await import('../../server/app')).startService({ databaseUrl: stack.db.url, secret: TEST_SECRET, leaseMs: 400 });
+    const short = await (await import('../../server/app')).startService({ databaseUrl: stack.db.url, secret: TEST_SECRET, leaseMs: 2_000 });
     try {
       const lead = newRep(short.url);
       await lead.client.createShop('租约店', '组长');
@@ -93,10 +93,14 @@ describe('claims', () => {
       await lead.client.sync();
       const c1 = await skewed.client.claim('f2');
       expect(c1.ok).toBe(true);
-      // The slow-clock rep cannot take it while the server says the lease runs.
-      expect((await other.client.claim('f2')).ok).toBe(false);
-      await new Promise((r) => setTimeout(r, 600));
-      expect((await other.client.claim('f2')).ok).toBe(true);
+      const leaseUntil = c1.ok ? c1.leaseUntil : 0; // the server's clock, which this process shares
+      // The slow-clock rep cannot take it while the server says the lease runs…
+      const askedAt = Date.now();
+      const refused = await other.client.claim('f2');
+      if (askedAt < leaseUntil) expect(refused.ok).toBe(false);
+      // …and can once it has run out (polled: the expiry is a state on the server, not a sleep here).
+      await waitFor(async () => (await other.client.claim('f2')).ok, 20_000, 50);
+      expect(Date.now()).toBeGreaterThanOrEqual(leaseUntil);
       expect((await skewed.client.claim('f2')).ok).toBe(false);
     } finally {
       await short.stop();

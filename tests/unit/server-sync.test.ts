@@ -109,11 +109,18 @@ describe('team sync against PostgreSQL', () => {
     const lead = newRep(svc.url);
     await lead.client.createShop('小店E', '组长');
     for (let i = 0; i < 300; i++) await lead.client.queue({ kind: 'script', op: 'upsert', id: `m${i}`, data: script(`t${i}`, `文本${i}`) });
-    // Stop the service while the pushes are in flight (some batches commit, their answers are lost), then start it again.
-    const syncing = lead.client.sync();
-    await new Promise((r) => setTimeout(r, 20));
-    await svc.stop();
-    const first = await syncing;
+    // Several batches; the service stops right after the first one committed, so its answer is lost
+    // and the later batches find no service. Then it starts again and the client retries.
+    (lead.client as unknown as { o: { pushBatchSize: number } }).o.pushBatchSize = 50;
+    let pushes = 0;
+    lead.net.afterResponse = async (url, response) => {
+      if (!url.endsWith('/v1/push') || ++pushes !== 1) return response;
+      await response.arrayBuffer(); // the commit is done once the answer is complete
+      await svc.stop();
+      throw new TypeError('fetch failed (connection reset)');
+    };
+    const first = await lead.client.sync();
+    lead.net.afterResponse = undefined;
     svc = await startService({ databaseUrl: stack.db.url, secret: TEST_SECRET, port });
     const again = await lead.client.sync();
     await svc.stop();
@@ -125,6 +132,7 @@ describe('team sync against PostgreSQL', () => {
     expect(fresh.rows.count('script')).toBe(300);
     const seqs = [...fresh.rows.rows.values()].filter((r) => r.kind === 'script').map((r) => r.seq);
     expect(new Set(seqs).size).toBe(300);
+    expect(pushes).toBe(1); // later batches found the service down
     expect(first.ok).toBe(false); // the restart was noticed, not hidden
   }, 60_000);
 

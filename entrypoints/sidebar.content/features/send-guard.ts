@@ -50,6 +50,7 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
   };
 
   const resend = (trigger: Trigger) => {
+    swallowEnterUntilKeyUp = false; // the resent keypress/keyup must reach the page
     if (trigger.kind === 'button') {
       trigger.button.click();
       return;
@@ -59,8 +60,21 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
     for (const type of ['keydown', 'keypress', 'keyup']) trigger.target.dispatchEvent(new KeyboardEvent(type, init));
   };
 
-  /** Returns true when the send must be stopped (the dialog takes over). */
+  /**
+   * Set while an applied rewrite is still going into the editor (insertion
+   * waits for the page's framework to settle). A send pressed meanwhile would
+   * read the old draft, so it waits for the rewrite and is reviewed then.
+   */
+  let rewriting: Promise<void> | null = null;
+
+  /** Returns true when the send must be stopped (the dialog takes over, or it waits for a rewrite). */
   const review = (box: HTMLElement, trigger: Trigger): boolean => {
+    if (rewriting) {
+      void rewriting.then(() => {
+        if (!review(box, trigger)) resend(trigger);
+      });
+      return true;
+    }
     const { text, findings } = draft.scanNow(box);
     if (approvedText !== null) {
       const pass = approvedText === text;
@@ -85,10 +99,16 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
     }
     if (decision.kind === 'rewrite') {
       const rewritten = applyAllRewrites(text, findings);
-      const result = await insertText(box, rewritten, { replaceAll: true });
-      if (!result.ok) showNotice('error', pick({ zh: '没能改写输入框内容，请手动修改。', en: 'Could not rewrite the draft; please edit it by hand.' }));
-      draft.scanNow(box);
-      box.focus();
+      const done = (async () => {
+        const result = await insertText(box, rewritten, { replaceAll: true }).catch(() => ({ ok: false }));
+        if (!result.ok) showNotice('error', pick({ zh: '没能改写输入框内容，请手动修改。', en: 'Could not rewrite the draft; please edit it by hand.' }));
+        draft.scanNow(box);
+        box.focus();
+      })();
+      rewriting = done;
+      await done.finally(() => {
+        if (rewriting === done) rewriting = null;
+      });
       return;
     }
     // Send anyway: log the override (a hash, never the text), then send exactly this draft once.
