@@ -78,6 +78,9 @@ export interface Protocol {
   /** Write many scripts in ONE transaction (import, reorder, move, undo): all or nothing. */
   saveScripts(req: { scripts: ReplyScript[] }): Result<{ written: number }>;
   deleteScripts(req: { ids: string[] }): Result<ReplyScript[]>;
+  /** Hide (or show again) every default script: the rep's own library in charge. Answers how many changed. */
+  setDefaultLibrary(req: { hidden: boolean }): Result<{ changed: number }>;
+  defaultLibraryState(req: undefined): Result<{ hidden: number; shown: number }>;
   /** Every table a backup holds (the page wraps it with createBackup). */
   exportBackup(req: undefined): Result<BackupTables>;
   /** Replace scripts, settings, follow-ups and usage with a backup's, in one transaction. */
@@ -215,6 +218,8 @@ const CHECKS: { [K in keyof Protocol]: Check } = {
   usageCounts: () => null,
   saveScripts: (r) => (isObject(r) && Array.isArray(r.scripts) && r.scripts.length <= 200_000 ? firstProblem(r.scripts, scriptShape) : 'scripts must be a list'),
   deleteScripts: fields({ ids: (v) => Array.isArray(v) && v.length <= 200_000 && v.every((id) => str(id, 200)) }),
+  setDefaultLibrary: fields({ hidden: (v) => typeof v === 'boolean' }),
+  defaultLibraryState: () => null,
   exportBackup: () => null,
   restoreBackup: (r) =>
     isObject(r) && Array.isArray(r.scripts) && Array.isArray(r.settings) && Array.isArray(r.followups) && Array.isArray(r.usage)

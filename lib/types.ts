@@ -29,6 +29,8 @@ export interface ReplyScript {
   shopId?: string;
   updatedAt: number;
   deleted?: boolean;
+  /** A default script set aside because the rep uses their own library instead (kept, restorable). */
+  hidden?: boolean;
 }
 
 export interface Suggestion {

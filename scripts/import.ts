@@ -10,8 +10,8 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readImportFile } from '../lib/import/read-import-file';
-import { applyChoices, buildImportPreviewInChunks } from '../lib/import/preview';
+import { previewImportFile } from '../lib/import/preview-file';
+import { applyChoices } from '../lib/import/preview';
 import { MAX_IMPORT_BYTES } from '../lib/import/limits';
 import { problems as messages } from '../lib/import/problems';
 import type { ReplyScript } from '../lib/types';
@@ -80,10 +80,9 @@ async function main(): Promise<void> {
   }
   const library = loadLibrary(args.library);
   const bytes = new Uint8Array(readFileSync(path));
-  const parsed = await readImportFile(basename(path), bytes);
-  if (!parsed.ok) fail(parsed.problem.zh, parsed.problem.en);
-
-  const preview = await buildImportPreviewInChunks(parsed, library);
+  const result = await previewImportFile(basename(path), bytes, library);
+  if (!result.ok) fail(result.problem.zh, result.problem.en);
+  const { parsed, preview } = result;
   if (args.libraryOut) {
     const written = applyChoices(preview);
     const byId = new Map(library.map((s) => [s.id, s]));
@@ -109,7 +108,10 @@ async function main(): Promise<void> {
         row: r.row,
         status: r.status,
         ...(r.script ? { group: r.script.group, code: r.script.code ?? null, title: r.script.title, text: r.script.text, intent: r.script.intent } : {}),
+        ...(r.intentGuess ? { intentGuess: r.intentGuess } : {}),
         ...(r.existingId ? { existingId: r.existingId } : {}),
+        ...(r.otherRow !== undefined ? { otherRow: r.otherRow } : {}),
+        ...(r.codeMove ? { codeMove: r.codeMove } : {}),
       }));
     }
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');

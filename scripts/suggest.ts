@@ -11,6 +11,7 @@ import { answerJsonLines } from './jsonl-lines';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMatcher } from '../lib/suggest/matcher.ts';
+import { defaultBuyerKnowledge } from '../lib/suggest/default-knowledge.ts';
 import { parseLibrary } from '../lib/suggest/library-file.ts';
 import type { Stage } from '../lib/suggest/intents.ts';
 
@@ -57,7 +58,7 @@ try {
   console.error(`无法加载话术库 / cannot load library: ${(e as Error).message}`);
   process.exit(1);
 }
-const matcher = createMatcher(scripts);
+const matcher = createMatcher(scripts, { knowledge: defaultBuyerKnowledge() });
 
 if (jsonl) {
   await answerJsonLines({ suggestions: [] }, (text) => ({

@@ -1,30 +1,31 @@
 /**
  * Import: pick or drop a file → parse it here in the page (chunked, with a
  * progress bar) → preview against the library (new / duplicate / conflict /
- * error, per-row choices, problems by row, column mapping for tables) →
- * confirm → the background writes every chosen script in one transaction.
- * Nothing is written before the confirm.
+ * error, per-row choices, problems by row, column mapping for tables, the
+ * guessed intent of each phrase with one-click choices when the guess is
+ * unsure) → confirm → the background writes every chosen script in one
+ * transaction. Nothing is written before the confirm. The command line
+ * (`npm run import`) runs the same preview (lib/import/preview-file.ts).
  */
 import { useRef, useState } from 'preact/hooks';
-import { readImportFile, type ReadImportResult } from '@/lib/import/read-import-file';
-import { applyChoices, buildImportPreviewInChunks, DEFAULT_CHOICE, type ImportPreview, type PreviewRow, type RowChoice } from '@/lib/import/preview';
+import { previewImportFile } from '@/lib/import/preview-file';
+import { applyChoices, DEFAULT_CHOICE, type ImportPreview, type PreviewRow, type RowChoice } from '@/lib/import/preview';
 import type { ColumnMapping, ColumnRole, ImportProblem, ParsedImport } from '@/lib/import/import-types';
 import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
 import { problems as importProblems } from '@/lib/import/problems';
-import { createMatcher } from '@/lib/suggest/matcher';
 import type { ReplyScript } from '@/lib/types';
 import { call } from '../api';
 import { pick } from '../i18n';
 import { errorText } from './api-errors';
-import { intentName } from './intent-labels';
+import { INTENT_IDS, intentName } from './intent-labels';
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; phase: string; done: number; total: number }
   | { kind: 'failed'; name: string; problem: ImportProblem }
-  | { kind: 'preview'; name: string; bytes: Uint8Array; parsed: ParsedImport; preview: ImportPreview }
+  | { kind: 'preview'; name: string; bytes: Uint8Array; parsed: ParsedImport; preview: ImportPreview; onlyDefaults: boolean }
   | { kind: 'writing'; name: string }
-  | { kind: 'done'; name: string; added: number; overwritten: number; skipped: number; errors: number };
+  | { kind: 'done'; name: string; added: number; overwritten: number; skipped: number; errors: number; defaultsHidden: number };
 
 const SHOWN_ROWS = 300;
 const ROLES: Array<ColumnRole | ''> = ['', 'text', 'group', 'code', 'title'];
@@ -63,6 +64,10 @@ const choicesFor = (row: PreviewRow): RowChoice[] => {
 export function ImportTab() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [choices, setChoices] = useState<Record<number, RowChoice>>({});
+  /** Intents the rep picked in the preview, by row (confirmed on import). */
+  const [intents, setIntents] = useState<Record<number, string>>({});
+  /** First import over the untouched defaults: use the rep's library instead (defaults hidden, restorable). */
+  const [hideDefaults, setHideDefaults] = useState(false);
   const [statusFilter, setStatusFilter] = useState<PreviewRow['status'] | ''>('');
   const [mapping, setMapping] = useState<Record<number, ColumnRole | ''>>({});
   const [dragOver, setDragOver] = useState(false);
@@ -71,14 +76,6 @@ export function ImportTab() {
   async function analyse(name: string, bytes: Uint8Array, explicit?: { mapping: ColumnMapping; headerRow: number }) {
     setStage({ kind: 'reading', name, phase: pick({ zh: '读取文件', en: 'Reading' }), done: 0, total: 1 });
     const progress = (phase: string) => (done: number, total: number) => setStage({ kind: 'reading', name, phase, done, total });
-    const result: ReadImportResult = await readImportFile(name, bytes, {
-      ...(explicit ?? {}),
-      onProgress: (d, t, p) => progress(p === 'parse' ? pick({ zh: '解析文件', en: 'Parsing' }) : pick({ zh: '检查每一行', en: 'Checking rows' }))(d, t),
-    });
-    if (!result.ok) {
-      setStage({ kind: 'failed', name, problem: result.problem });
-      return;
-    }
     let existing: ReplyScript[];
     try {
       existing = await call('listScripts', {});
@@ -86,18 +83,22 @@ export function ImportTab() {
       setStage({ kind: 'failed', name, problem: { code: 'corrupt-file', zh: errorText(e), en: errorText(e) } });
       return;
     }
-    const matcher = createMatcher(existing);
-    const preview = await buildImportPreviewInChunks(result, existing, {
-      suggestIntent: (text) => matcher.suggest(text, { top: 1 })[0]?.intent,
-      onProgress: progress(pick({ zh: '与话术库比较', en: 'Comparing with the library' })),
-    });
+    const phases = { parse: pick({ zh: '解析文件', en: 'Parsing' }), rows: pick({ zh: '检查每一行', en: 'Checking rows' }), compare: pick({ zh: '与话术库比较', en: 'Comparing with the library' }) };
+    const read = await previewImportFile(name, bytes, existing, { ...(explicit ?? {}), onProgress: (d, t, p) => progress(phases[p])(d, t) });
+    if (!read.ok) {
+      setStage({ kind: 'failed', name, problem: read.problem });
+      return;
+    }
+    const { parsed: result, preview } = read;
     setChoices({});
+    setIntents({});
     setStatusFilter('');
     const roles: Record<number, ColumnRole | ''> = {};
     for (const c of result.columns) roles[c.index] = '';
     for (const [role, index] of Object.entries(result.mapping ?? {})) if (index !== undefined) roles[index as number] = role as ColumnRole;
     setMapping(roles);
-    setStage({ kind: 'preview', name, bytes, parsed: result, preview });
+    const onlyDefaults = existing.length > 0 && existing.every((s) => s.source === 'default');
+    setStage({ kind: 'preview', name, bytes, parsed: result, preview, onlyDefaults });
   }
 
   async function openFile(file: File | undefined) {
@@ -125,15 +126,18 @@ export function ImportTab() {
   async function confirm() {
     if (stage.kind !== 'preview') return;
     const { preview, name } = stage;
-    const scripts = applyChoices(preview, choices);
-    const overwritten = scripts.filter((s) => preview.existing.has(s.id)).length;
+    const scripts = applyChoices(preview, choices, { intents });
+    const moved = new Set(preview.rows.flatMap((r) => (r.codeMove ? [r.codeMove.existingId] : [])));
+    const overwritten = scripts.filter((s) => preview.existing.has(s.id) && !moved.has(s.id)).length;
+    const added = scripts.filter((s) => !preview.existing.has(s.id)).length;
     const skipped = preview.rows.filter((r) => r.status !== 'error' && (choices[r.row] ?? DEFAULT_CHOICE[r.status]) === 'skip').length;
     setStage({ kind: 'writing', name });
     try {
       await call('saveScripts', { scripts });
-      setStage({ kind: 'done', name, added: scripts.length - overwritten, overwritten, skipped, errors: preview.counts.error });
+      const defaultsHidden = stage.onlyDefaults && hideDefaults && added > 0 ? (await call('setDefaultLibrary', { hidden: true })).changed : 0;
+      setStage({ kind: 'done', name, added, overwritten, skipped, errors: preview.counts.error, defaultsHidden });
     } catch (e) {
-      setStage({ kind: 'preview', name, bytes: stage.bytes, parsed: stage.parsed, preview });
+      setStage(stage);
       alert(errorText(e));
     }
   }
@@ -202,6 +206,14 @@ export function ImportTab() {
               en: `${stage.added} added, ${stage.overwritten} overwritten, ${stage.skipped} skipped, ${stage.errors} rows with errors. Guessed intents are marked "Confirm intent" in the library.`,
             })}
           </p>
+          {stage.defaultsHidden > 0 && (
+            <p data-huashu="defaults-hidden">
+              {pick({
+                zh: `已改用你自己的话术：${stage.defaultsHidden} 条默认话术已隐藏（未删除），可在“话术库”页恢复。`,
+                en: `Your own library is in use: ${stage.defaultsHidden} default scripts are hidden (not deleted); restore them on the Library tab.`,
+              })}
+            </p>
+          )}
         </div>
       )}
 
@@ -261,6 +273,24 @@ export function ImportTab() {
 
           <Problems parsed={stage.parsed} preview={stage.preview} />
 
+          {stage.preview.counts.conflict > 1 && (
+            <div class="bulk-choice" data-huashu="conflict-choice-all">
+              {pick({ zh: `全部 ${stage.preview.counts.conflict} 个冲突：`, en: `All ${stage.preview.counts.conflict} conflicts: ` })}
+              {(['skip', 'overwrite', 'keep-both'] as const).map((c) => (
+                <button
+                  data-choice={c}
+                  onClick={() => {
+                    const next = { ...choices };
+                    for (const r of stage.preview.rows) if (r.status === 'conflict') next[r.row] = c;
+                    setChoices(next);
+                  }}
+                >
+                  {choiceName(c)}
+                </button>
+              ))}
+            </div>
+          )}
+
           <table class="rows" data-huashu="import-rows">
             <thead>
               <tr>
@@ -288,10 +318,10 @@ export function ImportTab() {
                     <td class="text-cell">
                       {r.script?.text ?? ''}
                       {r.problem && <div class="row-problem">{pick(r.problem)}</div>}
+                      {r.warning && <div class="row-warning" data-code={r.warning.code}>{pick(r.warning)}</div>}
                     </td>
-                    <td>
-                      {r.script && intentName(r.script.intent)}
-                      {r.script?.intentUnconfirmed && <span class="guess">{pick({ zh: '（猜测）', en: ' (guess)' })}</span>}
+                    <td class="intent-cell">
+                      <IntentChoice row={r} chosen={intents[r.row]} onChoose={(intent) => setIntents({ ...intents, [r.row]: intent })} />
                     </td>
                     <td>
                       <select
@@ -313,6 +343,15 @@ export function ImportTab() {
             <p class="muted">{pick({ zh: `只显示前 ${SHOWN_ROWS} 行；其余行按默认处理（新增导入、重复和冲突跳过）。`, en: `Only the first ${SHOWN_ROWS} rows are shown; the rest use the defaults (new rows imported, duplicates and conflicts skipped).` })}</p>
           )}
 
+          {stage.onlyDefaults && (
+            <label class="use-mine" data-huashu="use-my-library">
+              <input type="checkbox" checked={hideDefaults} onChange={(e) => setHideDefaults(e.currentTarget.checked)} />
+              {pick({
+                zh: '改用我导入的话术：隐藏 Huashu 自带的默认话术（不删除，可随时在“话术库”恢复）。买家常见问法照样能识别。',
+                en: "Use my imported library instead: hide Huashu's default scripts (not deleted; restore them any time on the Library tab). Buyers' usual questions are still recognised.",
+              })}
+            </label>
+          )}
           <div class="confirm-bar">
             <button class="primary" data-huashu="import-confirm" onClick={() => void confirm()}>
               {pick({ zh: `确认导入（${countChosen(stage.preview, choices)} 条）`, en: `Import (${countChosen(stage.preview, choices)})` })}
@@ -322,6 +361,41 @@ export function ImportTab() {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * The intent of a row: the guess, confirmed with one click or changed. An
+ * unsure guess shows the three likeliest intents as buttons, plus every intent.
+ */
+function IntentChoice({ row, chosen, onChoose }: { row: PreviewRow; chosen: string | undefined; onChoose(intent: string): void }) {
+  if (!row.script) return null;
+  const guess = row.intentGuess;
+  const current = chosen ?? row.script.intent;
+  const unsure = !!guess && !guess.confident && !chosen;
+  return (
+    <div class={unsure ? 'intent unsure' : 'intent'} data-huashu="row-intent" data-intent={current} data-unsure={unsure ? 'true' : undefined}>
+      {unsure ? (
+        <>
+          <span class="ask">{pick({ zh: '是哪一类？', en: 'Which kind?' })}</span>
+          {guess.choices.map((id) => (
+            <button class="chip" data-intent-choice={id} onClick={() => onChoose(id)}>
+              {intentName(id)}
+            </button>
+          ))}
+        </>
+      ) : (
+        !row.script.intentUnconfirmed && <span>{intentName(current)}</span>
+      )}
+      {row.script.intentUnconfirmed && (
+        <select aria-label={pick({ zh: '选择意图', en: 'Choose the intent' })} value={current} onChange={(e) => onChoose(e.currentTarget.value)}>
+          {INTENT_IDS.map((id) => (
+            <option value={id}>{intentName(id)}</option>
+          ))}
+        </select>
+      )}
+      {row.script.intentUnconfirmed && !chosen && !unsure && <span class="guess">{pick({ zh: '猜测', en: 'guess' })}</span>}
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@
  * or ↑/↓ reordering inside a group, bulk move/delete, each script's risk
  * findings, and the "请确认意图" badge on guessed intents.
  */
+import { DefaultLibraryNotice } from './DefaultLibraryNotice';
 import { useMemo, useState } from 'preact/hooks';
 import { createMatcher } from '@/lib/suggest/matcher';
 import { scanText, type ScanOptions } from '@/lib/risk/scanner';
@@ -157,6 +158,7 @@ export function LibraryTab() {
 
   return (
     <section class="library" data-huashu="library-tab">
+      <DefaultLibraryNotice scripts={scripts} onChanged={() => void lib.reload()} />
       <div class="toolbar">
         <input
           type="search"

@@ -6,6 +6,7 @@
  * time: whenever a tab reports a new buyer message and whenever the rep
  * switches tabs. The chosen script goes to the right-clicked frame.
  */
+import { isLiveScript } from '@/lib/library-visibility';
 import { browser, type Browser } from 'wxt/browser';
 import type { ConversationContext } from '@/lib/messages';
 import { tabMessenger } from '@/lib/messages';
@@ -13,6 +14,7 @@ import { DEFAULT_GROUPS, type ReplyScript } from '@/lib/types';
 import { database } from './database';
 import { handle } from './handle';
 import { suggestFor } from './reply-scripts';
+import { truncateText } from '@/lib/text/truncate';
 
 const ROOT = 'huashu';
 const SCRIPT_PREFIX = 'huashu:script:';
@@ -46,7 +48,7 @@ function create(props: Browser.contextMenus.CreateProperties): Promise<void> {
 
 const label = (s: ReplyScript) => {
   const text = s.title || s.text;
-  return text.length > 28 ? `${text.slice(0, 27)}…` : text;
+  return [...text].length > 28 ? truncateText(text, 27, '…') : text;
 };
 
 let building: Promise<void> = Promise.resolve();
@@ -70,7 +72,7 @@ async function buildMenu(context?: ConversationContext): Promise<void> {
     }
     if (suggestions.length) await create({ id: 'huashu:sep1', parentId: ROOT, type: 'separator', contexts });
   }
-  const all = (await database().scripts.toArray()).filter((s) => !s.deleted);
+  const all = (await database().scripts.toArray()).filter(isLiveScript);
   const favourites = all.filter((s) => s.favourite).slice(0, PER_SUBMENU);
   if (favourites.length) {
     await create({ id: 'huashu:fav', parentId: ROOT, title: '★ 收藏', contexts });

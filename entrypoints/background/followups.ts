@@ -3,6 +3,7 @@
  * the toolbar badge (how many are due), and chrome.alarms waking the worker
  * at the next due time to notify the rep (both can be switched off).
  */
+import { isLiveScript } from '@/lib/library-visibility';
 import { browser } from 'wxt/browser';
 import {
   dueCount,
@@ -176,7 +177,7 @@ async function listClosed(q: FollowUpListQuery): Promise<{ rows: FollowUp[]; tot
 /** Scripts of the kind's intent, most used first (usage counted through the scriptId index). */
 async function scriptsForKind(kind: FollowUpKind, limit: number): Promise<ReplyScript[]> {
   const db = database();
-  const scripts = (await db.scripts.where('intent').equals(SCRIPT_INTENT_FOR_KIND[kind]).toArray()).filter((s) => !s.deleted);
+  const scripts = (await db.scripts.where('intent').equals(SCRIPT_INTENT_FOR_KIND[kind]).toArray()).filter(isLiveScript);
   const uses = await Promise.all(scripts.map((s) => db.usage.where('scriptId').equals(s.id).count()));
   const order = scripts.map((s, i) => ({ s, n: uses[i] ?? 0 }));
   order.sort((a, b) => Number(!!b.s.favourite) - Number(!!a.s.favourite) || b.n - a.n || (a.s.order ?? 0) - (b.s.order ?? 0) || a.s.id.localeCompare(b.s.id));

@@ -9,6 +9,7 @@ import { scanText } from '@/lib/risk/scanner';
 import { recountLive } from '@/lib/followups/store';
 import { refreshFollowUpSignals } from './followups';
 import type { ReplyScript } from '@/lib/types';
+import { isLiveScript } from '@/lib/library-visibility';
 import { database, readSettings } from './database';
 import { handle } from './handle';
 import { resetMatcher } from './reply-scripts';
@@ -40,6 +41,34 @@ export function registerLibraryIoHandlers(): void {
     libraryChanged();
     teamScriptsSaved(req.scripts);
     return { written: req.scripts.length };
+  });
+
+  // The rep's own library instead of the defaults (or back): default scripts are hidden, never deleted.
+  handle('setDefaultLibrary', async (req) => {
+    const d = database();
+    let changed = 0;
+    await d.transaction('rw', d.scripts, async () => {
+      await d.scripts
+        .filter((s) => s.source === 'default' && !s.deleted && !!s.hidden !== req.hidden)
+        .modify((s) => {
+          changed++;
+          if (req.hidden) s.hidden = true;
+          else delete s.hidden;
+        });
+    });
+    libraryChanged();
+    return { changed };
+  });
+
+  handle('defaultLibraryState', async () => {
+    let hidden = 0;
+    let shown = 0;
+    await database().scripts.each((s) => {
+      if (s.source !== 'default' || s.deleted) return;
+      if (s.hidden) hidden++;
+      else shown++;
+    });
+    return { hidden, shown };
   });
 
   handle('deleteScripts', async (req) => {
@@ -84,7 +113,7 @@ export function registerLibraryIoHandlers(): void {
   handle('libraryLint', async () => {
     const settings = await readSettings();
     const options = { customBanned: settings.customBanned, allowed: settings.allowedWords };
-    const scripts = (await database().scripts.toArray()).filter((s) => !s.deleted);
+    const scripts = (await database().scripts.toArray()).filter(isLiveScript);
     const out: Array<{ script: ReplyScript; findings: ReturnType<typeof scanText> }> = [];
     for (const script of scripts) {
       const findings = scanText(script.text, options).filter((f) => f.severity !== 'tip');

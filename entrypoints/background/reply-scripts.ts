@@ -4,7 +4,9 @@
  * time on edits (no full rebuild).
  */
 import { createMatcher } from '@/lib/suggest/matcher';
+import { defaultBuyerKnowledge } from '@/lib/suggest/default-knowledge';
 import type { ReplyScript, Suggestion, UsageEvent } from '@/lib/types';
+import { isLiveScript } from '@/lib/library-visibility';
 import type { ConversationContext } from '@/lib/messages';
 import { database } from './database';
 import { handle, NotFoundError } from './handle';
@@ -18,7 +20,7 @@ let matcherPromise: Promise<Matcher> | undefined;
 function matcher(): Promise<Matcher> {
   matcherPromise ??= database()
     .scripts.toArray()
-    .then((all) => createMatcher(all.filter((s) => !s.deleted)));
+    .then((all) => createMatcher(all.filter(isLiveScript), { knowledge: defaultBuyerKnowledge() }));
   return matcherPromise;
 }
 
@@ -56,13 +58,13 @@ export function registerReplyScriptHandlers(): void {
     const m = await matcher();
     const ids = m.search(req.query, { top: req.top ?? 30 }).map((s: Suggestion) => s.id);
     const rows = await database().scripts.bulkGet(ids);
-    return rows.filter((s): s is ReplyScript => !!s && !s.deleted && (!req.group || s.group === req.group));
+    return rows.filter((s): s is ReplyScript => !!s && isLiveScript(s) && (!req.group || s.group === req.group));
   });
 
   handle('listScripts', async (req) => {
     const all = await database().scripts.toArray();
     return all
-      .filter((s) => !s.deleted && (!req?.group || s.group === req.group) && (!req?.favouritesOnly || s.favourite))
+      .filter((s) => isLiveScript(s) && (!req?.group || s.group === req.group) && (!req?.favouritesOnly || s.favourite))
       .sort((a, b) => a.group.localeCompare(b.group, 'zh') || (a.order ?? 0) - (b.order ?? 0) || a.id.localeCompare(b.id));
   });
 
@@ -90,6 +92,6 @@ export function registerReplyScriptHandlers(): void {
     const events = await database().usage.orderBy('at').reverse().limit(200).toArray();
     const ids = [...new Set(events.map((e) => e.scriptId))].slice(0, req?.limit ?? 10);
     const rows = await database().scripts.bulkGet(ids);
-    return rows.filter((s): s is ReplyScript => !!s && !s.deleted);
+    return rows.filter((s): s is ReplyScript => !!s && isLiveScript(s));
   });
 }

@@ -14,6 +14,7 @@ import { pick, t } from '@/components/i18n';
 import { sidebarState as state } from '@/components/sidebar/state';
 import type { PageSession } from './page-session';
 import { showNotice } from './notices';
+import { truncateText } from '@/lib/text/truncate';
 
 export function variableValues(snapshot: ConversationSnapshot | null): Record<string, string | undefined> {
   const settings = state.settings.value;
@@ -44,8 +45,8 @@ function askForVariables(script: ReplyScript, missing: string[]): Promise<Record
 /** The rep's and shop's names typed once into the prompt are kept in settings for next time. */
 async function rememberRepAndShop(asked: Record<string, string>): Promise<void> {
   const patch: { repName?: string; shopName?: string } = {};
-  if (asked['客服']?.trim()) patch.repName = asked['客服'].trim().slice(0, 20);
-  if (asked['店铺']?.trim()) patch.shopName = asked['店铺'].trim().slice(0, 40);
+  if (asked['客服']?.trim()) patch.repName = truncateText(asked['客服'].trim(), 20);
+  if (asked['店铺']?.trim()) patch.shopName = truncateText(asked['店铺'].trim(), 40);
   if (!patch.repName && !patch.shopName) return;
   state.settings.value = await call('updateSettings', patch).catch(() => state.settings.value);
 }

@@ -6,6 +6,7 @@
  */
 import { NON_PURCHASE_REASONS, type FollowUpKind, type FollowUpOutcome } from '../types';
 import { FollowUpError } from './errors';
+import { truncateText } from '../text/truncate';
 
 export const FOLLOW_UP_KINDS: readonly FollowUpKind[] = [
   'payment_reminder',
@@ -56,7 +57,7 @@ function text(value: unknown, field: string, max: number): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw invalid(field, `${field} 必须是文字`, `${field} must be text`);
   const t = value.trim();
-  return t === '' ? undefined : t.slice(0, max);
+  return t === '' ? undefined : truncateText(t, max); // by code point: never half an emoji
 }
 
 /** Yuan, rounded to fen; throws invalid_amount for anything absurd. */

@@ -39,6 +39,9 @@ export type ImportProblemCode =
   | 'duplicate-existing'
   | 'code-conflict'
   | 'code-conflict-in-file'
+  | 'default-code-moved'
+  | 'unclosed-quote'
+  | 'bad-characters'
   // file-level notes
   | 'no-header'
   | 'header-unknown'
@@ -72,6 +75,8 @@ export interface SheetRow {
   cells: string[];
   /** 0-based indexes of cells that are spreadsheet formulas (XLSX). */
   formulaCells?: number[];
+  /** CSV: a quote opened on this row is never closed (the rest of the file ran into it). */
+  unclosedQuote?: boolean;
 }
 
 /** A table read from CSV, XLSX or TSV-like TXT, with the detected header and mapping. */

@@ -51,8 +51,16 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): Promise<S
       skipEmptyLines: false,
       chunkSize: CSV_CHUNK_BYTES,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-        for (const raw of results.data) {
+        // A quote never closed swallows the rest of the file into one cell: that record is marked
+        // (an error row), and nothing after it is read, since its rows are inside the broken cell.
+        const broken = results.errors.find((e) => e.code === 'MissingQuotes');
+        const data = broken?.row !== undefined ? results.data.slice(0, broken.row + 1) : results.data;
+        for (const [k, raw] of data.entries()) {
           record++;
+          if (broken && k === data.length - 1) {
+            rows.push({ row: record, cells: raw.map((c) => c.slice(0, 200)), unclosedQuote: true });
+            break;
+          }
           if (raw.length === 1 && raw[0] === '') continue; // blank line
           const cells: string[] = [];
           const formulaCells: number[] = [];
@@ -67,6 +75,10 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): Promise<S
         }
         const cursor = results.meta.cursor;
         options.onProgress?.(Math.min(cursor, total), total);
+        if (broken) {
+          parser.abort();
+          return;
+        }
         parser.pause();
         setTimeout(() => parser.resume(), 0);
       },

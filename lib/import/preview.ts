@@ -7,7 +7,11 @@
  * background writes them in one transaction).
  */
 import { fold } from '../text/normalize';
+import { truncateText } from '../text/truncate';
 import type { ReplyScript } from '../types';
+import { replyIntentModel } from '../reply-intent/default-model';
+import { CONFIDENT, type IntentGuess } from '../reply-intent/model';
+import type { ReplyDocument } from '../reply-intent/features';
 import type { ColumnInfo, ColumnMapping, ImportProblem, ImportRecord, ParsedImport, ProgressCallback } from './import-types';
 import { parseInChunks } from './chunks';
 import { problems } from './problems';
@@ -27,6 +31,10 @@ export interface PreviewRow {
   otherRow?: number;
   problem?: ImportProblem;
   warning?: ImportProblem;
+  /** The guessed intent's probability and the three likeliest intents, best first (rows without a known intent). */
+  intentGuess?: { probability: number; choices: string[]; confident: boolean };
+  /** A default script whose shortcut code this row takes; the default's code moves aside to `to`. */
+  codeMove?: { existingId: string; from: string; to: string };
 }
 
 export interface ImportPreview {
@@ -41,8 +49,8 @@ export interface ImportPreview {
 }
 
 export interface PreviewOptions {
-  /** Intent guess for a phrase (the suggestion matcher); the rep confirms it later. */
-  suggestIntent?: (text: string, context: { group?: string; title?: string }) => string | undefined;
+  /** Intent guesses for a phrase, likeliest first; default the shipped reply-intent model. The rep confirms them. */
+  guessIntent?: (doc: ReplyDocument) => IntentGuess[];
   /** Group for rows that have none. */
   defaultGroup?: string;
   makeId?: () => string;
@@ -53,23 +61,6 @@ export interface PreviewOptions {
 /** Intent used when nothing better is known; always marked unconfirmed. */
 export const DEFAULT_IMPORT_INTENT = 'product_info';
 export const DEFAULT_IMPORT_GROUP = '导入话术';
-
-/** The seeds' default groups say a lot about a phrase's intent. */
-const GROUP_INTENTS: Array<[RegExp, string]> = [
-  [/问候|欢迎|招呼/, 'greeting'],
-  [/节日|祝福/, 'holiday'],
-  [/投诉/, 'complaint'],
-  [/退|售后|换货/, 'return_refund'],
-  [/物流|快递|发货/, 'logistics_track'],
-  [/催付|付款/, 'payment_reminder'],
-  [/评价|好评|差评/, 'review'],
-  [/结束|告别|感谢/, 'thanks_bye'],
-];
-
-function groupIntent(group: string | undefined): string | undefined {
-  if (!group) return undefined;
-  return GROUP_INTENTS.find(([re]) => re.test(group))?.[1];
-}
 
 /** Comparison key for "same text": folded, all whitespace removed. */
 export function textKey(text: string): string {
@@ -100,15 +91,18 @@ export function codeKey(code: string): string {
   return fold(code.trim().replace(/^\//, ''));
 }
 
+/** A title from the reply's first line: at most 16 characters (code points), "…" when cut. */
 export function titleFromText(text: string): string {
-  const first = text.split('\n')[0]!.trim();
-  return first.length > 16 ? `${first.slice(0, 16)}…` : first;
+  return truncateText(text.split('\n')[0]!.trim(), 16, '…');
 }
 
 const defaultMakeId = (): string => `imp-${globalThis.crypto.randomUUID()}`;
 
 interface Context {
   options: PreviewOptions;
+  guess: (doc: ReplyDocument) => IntentGuess[];
+  /** Every shortcut code in use or asked for (library and file), for codes moved aside. */
+  takenCodes: Set<string>;
   byText: Map<string, ReplyScript>;
   byCode: Map<string, ReplyScript>;
   usedIds: Set<string>;
@@ -119,7 +113,7 @@ interface Context {
   makeId: () => string;
 }
 
-function recordToScript(record: ImportRecord, ctx: Context): ReplyScript {
+function recordToScript(record: ImportRecord, ctx: Context, row: PreviewRow): ReplyScript {
   const base = record.base ?? {};
   const group = record.group || ctx.options.defaultGroup || DEFAULT_IMPORT_GROUP;
   const title = record.title || titleFromText(record.text);
@@ -138,10 +132,14 @@ function recordToScript(record: ImportRecord, ctx: Context): ReplyScript {
     updatedAt: ctx.now,
   };
   if (record.code) script.code = record.code;
+  // The rep's own order of phrases: ties between equally fitting scripts follow the file.
+  if (base.order === undefined) script.order = record.row;
   if (!base.intent) {
-    script.intent = ctx.options.suggestIntent?.(record.text, { group: record.group, title: record.title })
-      ?? groupIntent(record.group) ?? DEFAULT_IMPORT_INTENT;
+    const guesses = ctx.guess({ text: record.text, group: record.group, title: record.title });
+    const best = guesses[0];
+    script.intent = best?.intent ?? DEFAULT_IMPORT_INTENT;
     script.intentUnconfirmed = true;
+    if (best) row.intentGuess = { probability: Math.round(best.probability * 1000) / 1000, choices: guesses.slice(0, 3).map((g) => g.intent), confident: best.probability >= CONFIDENT };
   }
   return script;
 }
@@ -154,7 +152,7 @@ function classify(record: ImportRecord, ctx: Context, tKey: string): PreviewRow 
     row.problem = record.error;
     return row;
   }
-  row.script = recordToScript(record, ctx);
+  row.script = recordToScript(record, ctx, row);
   const sameText = ctx.byText.get(tKey);
   const cKey = record.code ? codeKey(record.code) : '';
   if (sameText) {
@@ -166,23 +164,32 @@ function classify(record: ImportRecord, ctx: Context, tKey: string): PreviewRow 
     row.status = 'duplicate';
     row.otherRow = ctx.fileText.get(tKey)!;
     row.problem = problems.duplicateInFile(row.otherRow);
+  } else if (cKey && ctx.fileCode.has(cKey)) {
+    // Checked before the library: two rows of the file with one code must not both take a library script's place.
+    row.status = 'conflict';
+    row.otherRow = ctx.fileCode.get(cKey)!.row;
+    row.problem = problems.codeConflictInFile(record.code!, row.otherRow);
+  } else if (cKey && ctx.byCode.get(cKey)?.source === 'default') {
+    // The rep's own code wins over Huashu's default: the default's code moves aside (fh → fh2).
+    const other = ctx.byCode.get(cKey)!;
+    const to = uniqueCode(other.code!, ctx.takenCodes);
+    ctx.takenCodes.add(codeKey(to));
+    row.codeMove = { existingId: other.id, from: other.code!, to };
+    row.warning = problems.defaultCodeMoved(record.code!, other.title, to);
+    ctx.existing.set(other.id, other);
   } else if (cKey && ctx.byCode.has(cKey)) {
     const other = ctx.byCode.get(cKey)!;
     row.status = 'conflict';
     row.existingId = other.id;
     row.problem = problems.codeConflict(record.code!, other.title);
     ctx.existing.set(other.id, other);
-  } else if (cKey && ctx.fileCode.has(cKey)) {
-    row.status = 'conflict';
-    row.otherRow = ctx.fileCode.get(cKey)!.row;
-    row.problem = problems.codeConflictInFile(record.code!, row.otherRow);
   }
   if (!ctx.fileText.has(tKey)) ctx.fileText.set(tKey, record.row);
   if (cKey && !ctx.fileCode.has(cKey)) ctx.fileCode.set(cKey, { row: record.row, text: tKey });
   return row;
 }
 
-function startContext(existing: readonly ReplyScript[], options: PreviewOptions): Context {
+function startContext(existing: readonly ReplyScript[], records: readonly ImportRecord[], options: PreviewOptions): Context {
   const byText = new Map<string, ReplyScript>();
   const byCode = new Map<string, ReplyScript>();
   const usedIds = new Set<string>();
@@ -197,8 +204,12 @@ function startContext(existing: readonly ReplyScript[], options: PreviewOptions)
       if (!byCode.has(c)) byCode.set(c, s);
     }
   });
+  const takenCodes = new Set(byCode.keys());
+  for (const r of records) if (r.code) takenCodes.add(codeKey(r.code));
+  const model = options.guessIntent ? undefined : replyIntentModel();
   return {
-    options, byText, byCode, usedIds,
+    options, byText, byCode, usedIds, takenCodes,
+    guess: options.guessIntent ?? ((doc) => model!.classify(doc)),
     fileText: new Map(), fileCode: new Map(), existing: new Map(),
     now: options.now ?? Date.now(),
     makeId: options.makeId ?? defaultMakeId,
@@ -222,8 +233,8 @@ function finish(rows: PreviewRow[], parsed: ParsedImport | ImportRecord[], ctx: 
 const recordsOf = (parsed: ParsedImport | ImportRecord[]): ImportRecord[] => (Array.isArray(parsed) ? parsed : parsed.records);
 
 export function buildImportPreview(parsed: ParsedImport | ImportRecord[], existing: readonly ReplyScript[], options: PreviewOptions = {}): ImportPreview {
-  const ctx = startContext(existing, options);
   const records = recordsOf(parsed);
+  const ctx = startContext(existing, records, options);
   const keys = textKeys(records.map((r) => r.text));
   const rows = records.map((r, i) => classify(r, ctx, keys[i]!));
   return finish(rows, parsed, ctx);
@@ -231,9 +242,9 @@ export function buildImportPreview(parsed: ParsedImport | ImportRecord[], existi
 
 /** Same as buildImportPreview, yielding to the event loop between chunks (100,000-row files). */
 export async function buildImportPreviewInChunks(parsed: ParsedImport | ImportRecord[], existing: readonly ReplyScript[], options: PreviewOptions = {}): Promise<ImportPreview> {
-  const ctx = startContext(existing, options);
-  const rows: PreviewRow[] = [];
   const records = recordsOf(parsed);
+  const ctx = startContext(existing, records, options);
+  const rows: PreviewRow[] = [];
   // Chunks of whole key batches: fold a chunk's texts together, then classify them.
   const starts = Array.from({ length: Math.ceil(records.length / KEY_BATCH) }, (_, i) => i * KEY_BATCH);
   await parseInChunks(starts, (start) => {
@@ -269,8 +280,9 @@ function uniqueCode(code: string, taken: Set<string>): string {
  * clashing shortcut code gets a number appended (tk → tk2). Error rows are
  * never written.
  */
-export function applyChoices(preview: ImportPreview, choices: Record<number, RowChoice> = {}, options: { now?: number } = {}): ReplyScript[] {
+export function applyChoices(preview: ImportPreview, choices: Record<number, RowChoice> = {}, options: { now?: number; intents?: Record<number, string> } = {}): ReplyScript[] {
   const now = options.now ?? Date.now();
+  const intents = options.intents ?? {};
   const out = new Map<string, ReplyScript>(); // keyed by id, in order
   const scriptOfRow = new Map<number, string>();
   const takenCodes = new Set<string>(preview.existingCodes);
@@ -280,6 +292,15 @@ export function applyChoices(preview: ImportPreview, choices: Record<number, Row
     const choice = choices[r.row] ?? DEFAULT_CHOICE[r.status];
     if (r.status === 'error' || !r.script || choice === 'skip') continue;
     let script = r.script;
+    // An intent the rep picked in the preview is confirmed.
+    if (intents[r.row]) {
+      const { intentUnconfirmed: _guess, ...rest } = script;
+      script = { ...rest, intent: intents[r.row]! };
+    }
+    if (r.codeMove && preview.existing.has(r.codeMove.existingId)) {
+      const moved = out.get(r.codeMove.existingId) ?? preview.existing.get(r.codeMove.existingId)!;
+      out.set(moved.id, { ...moved, code: r.codeMove.to, updatedAt: now });
+    }
     if (choice === 'overwrite' && r.existingId && preview.existing.has(r.existingId)) {
       const old = out.get(r.existingId) ?? preview.existing.get(r.existingId)!;
       const updated: ReplyScript = { ...old, text: script.text, updatedAt: now };

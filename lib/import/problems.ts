@@ -118,4 +118,19 @@ export const problems = {
     zh: `快捷编码“${code}”与文件第 ${row} 行相同，但内容不同。`,
     en: `Shortcut code "${code}" is the same as on row ${row} of the file, but the text differs.`,
   }),
+  defaultCodeMoved: (code: string, defaultTitle: string, movedTo: string): ImportProblem => ({
+    code: 'default-code-moved',
+    zh: `快捷编码“${code}”归你的这条话术；默认话术“${defaultTitle}”的编码改为“${movedTo}”。`,
+    en: `Shortcut code "${code}" goes to your phrase; the default script "${defaultTitle}" now uses "${movedTo}".`,
+  }),
+  unclosedQuote: (): ImportProblem => ({
+    code: 'unclosed-quote',
+    zh: '这一行的引号没有闭合，后面的内容都被并进了这一格。请检查文件中这一行的双引号，修好后再导入；从这一行起的内容未导入。',
+    en: 'A quote on this row is never closed, so everything after it ran into this cell. Fix the double quotes on this row and import again; nothing from this row on was imported.',
+  }),
+  badCharacters: (): ImportProblem => ({
+    code: 'bad-characters',
+    zh: '这一行含有空字符（NUL）或残缺的 Unicode 字符，文件可能已损坏，未导入。',
+    en: 'This row holds NUL or broken Unicode characters; the file may be damaged. Not imported.',
+  }),
 };

@@ -8,6 +8,7 @@ import { parseInChunks } from './chunks';
 import { formulaVerdict } from './formula';
 import { MAX_TEXT_CHARS } from './limits';
 import { problems } from './problems';
+import { wellFormed } from '../text/truncate';
 
 export interface TableOptions {
   /** The caller's mapping from the column-mapping step; overrides detection. */
@@ -101,6 +102,16 @@ export function rowToRecord(row: SheetRow, mapping: ColumnMapping): ImportRecord
   if (code) record.code = code;
   if (title) record.title = title;
 
+  if (row.unclosedQuote) {
+    record.error = problems.unclosedQuote();
+    return record;
+  }
+  // NUL or half a surrogate pair anywhere in the row: a damaged file, not a phrase to keep.
+  if (row.cells.some((c) => c.includes('\u0000') || wellFormed(c) !== c)) {
+    record.error = problems.badCharacters();
+    record.text = '';
+    return record;
+  }
   if (row.formulaCells?.includes(mapping.text)) {
     // CSV: the cell is the formula itself. XLSX: the cell is the formula's cached result.
     // A result that itself starts like a formula (=, +, -, @) is not clearly plain text.

@@ -5,6 +5,7 @@
  * evaluated.
  */
 import type { SiteProfile } from '../types';
+import { truncateText } from '../text/truncate';
 
 export const PROFILE_FILE_KIND = 'huashu-site-profile';
 const REQUIRED = ['messageList', 'buyerMessage', 'sellerMessage', 'composeBox'] as const;
@@ -55,7 +56,7 @@ export function parseProfileFile(text: string, origin: string, isValidSelector: 
     if (typeof value !== 'string' || value.length > MAX_SELECTOR || !isValidSelector(value)) return bad(`选择器无效：${key}`, `Invalid selector: ${key}`);
     selectors[key] = value.trim();
   }
-  const name = typeof source.name === 'string' && source.name.trim() ? source.name.trim().slice(0, 200) : new URL(origin).host;
+  const name = typeof source.name === 'string' && source.name.trim() ? truncateText(source.name.trim(), 200) : new URL(origin).host;
   const profile: SiteProfile = {
     origin,
     name,

@@ -31,6 +31,16 @@ import { IntentClassifier, type IntentSimilarity } from './intent-classifier.ts'
 import { createSearcher } from './search.ts';
 import { timeOfDayFit } from './time-of-day.ts';
 import { TriggerIndex, type TriggerEntry } from './trigger-index.ts';
+import type { BuyerKnowledge } from './buyer-knowledge.ts';
+import { TextFit } from './text-fit.ts';
+
+export interface MatcherOptions {
+  /**
+   * How buyers ask, independent of the library (buyer-knowledge.ts): phrases that point at an
+   * intent without belonging to a script. Lets a library whose scripts have no triggers work.
+   */
+  knowledge?: BuyerKnowledge;
+}
 
 export interface SuggestOptions {
   top?: number;
@@ -95,6 +105,19 @@ interface Pick {
 }
 
 const NO_SLOTS: number[] = [];
+/** The holder slot of knowledge phrases: evidence for an intent, no script of its own. */
+const KNOWLEDGE_SLOT = -1;
+/**
+ * Scripts the rep brought (imported, written, shared by the team) rather than Huashu's defaults:
+ * when their intent is matched they count as carrying the matched phrase, so a rep's script
+ * answers first when it fits as well as a default one; their text fit orders them.
+ */
+const isRepScript = (s: ReplyScript) => s.source !== 'default';
+const TEXT_FIT_WEIGHT = 0.06;
+/** …and win a tie with a default script of the same intent (the rep trusts their own wording). */
+const REP_PREFERENCE = 0.04;
+/** Up to this many scripts without triggers in an intent are all candidates; beyond, by shared words. */
+const TRIGGERLESS_ALL = 40;
 /** The rep's own order of scripts, then id: how ties are broken. */
 function libraryOrder(a: Stored, b: Stored): number {
   return (a.script.order ?? 1e9) - (b.script.order ?? 1e9) || a.script.id.localeCompare(b.script.id);
@@ -154,8 +177,9 @@ const TITLE_TAIL = /[（(【\[·|｜—-]/;
 /** Cosine below this: the text shares next to nothing with the library (noise, another language). */
 const MIN_SIMILARITY = 0.05;
 
-export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
+export function createMatcher(initial: Iterable<ReplyScript> = [], options: MatcherOptions = {}): Matcher {
   const index = new TriggerIndex();
+  const textFit = new TextFit();
   const scripts = new Map<string, Stored>();
   /** intent → script ids, for intent sizes and scripts without triggers. */
   const byIntent = new Map<string, Set<number>>();
@@ -211,6 +235,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     releaseTitle(script.intent, stored.title);
     deleteFromSet(byIntent, script.intent, slot);
     deleteFromSet(triggerless, script.intent, slot);
+    textFit.remove(slot);
     scripts.delete(id);
     slots[slot] = undefined;
     searcher.invalidate(id);
@@ -224,7 +249,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
 
   function upsert(script: ReplyScript): void {
     let slot = unlink(script.id);
-    if (script.deleted) {
+    if (script.deleted || script.hidden) {
       if (slot !== undefined) freeSlots.push(slot);
       return;
     }
@@ -251,12 +276,26 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const title = head ? normalize(head, MATCH_OPTIONS).text : '';
     holdTitle(script.intent, title);
     addToSet(byIntent, script.intent, slot);
-    if (entries.length === 0) addToSet(triggerless, script.intent, slot);
+    // Scripts with phrases of their own are told apart by those; the others by their text.
+    if (entries.length === 0) {
+      addToSet(triggerless, script.intent, slot);
+      textFit.add(slot, script.text);
+    }
     const stored: Stored = { script, slot, entries, title };
     slots[slot] = stored;
     scripts.set(script.id, stored);
   }
 
+  // Knowledge phrases are held by no script; they feed the intent's evidence and its classifier document.
+  for (const [intent, phrases] of options.knowledge ?? []) {
+    for (const phrase of phrases) {
+      const key = canonicalTrigger(phrase);
+      if (key.length === 0) continue;
+      const entry = index.entryFor(key);
+      if (entry.holders.get(intent)?.includes(KNOWLEDGE_SLOT)) continue;
+      if (index.hold(entry, intent, KNOWLEDGE_SLOT)) classifier.addPhrase(intent, key);
+    }
+  }
   for (const s of initial) upsert(s);
 
   function scoreKey(entry: TriggerEntry, shared: string[], clause: string): KeyHit | undefined {
@@ -391,6 +430,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
   /** Best scripts of one intent for one clause, best first. */
   function scriptsOf(
     ev: IntentEvidence,
+    weighted: Array<[string, number]>,
     limit: number,
     usage: ReturnType<typeof usageTable>,
     now: number,
@@ -403,7 +443,8 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       const holders = ev.intent ? hit.entry.holders.get(ev.intent) : undefined;
       if (!holders || holders.length === 0) continue;
       // A phrase carried by every script of the intent says nothing about which one to pick.
-      const n = holders.length;
+      const n = holders.length - (holders.includes(KNOWLEDGE_SLOT) ? 1 : 0);
+      if (n === 0) continue;
       const distinct = n <= 1 || intentSize <= 1 ? 1 : 1 - (n - 1) / (intentSize - 1);
       const value = hit.score * distinct;
       for (const slot of holders) {
@@ -418,7 +459,11 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const offerAll = (set: Set<number> | undefined) => {
       for (const slot of set ?? []) if (!own.has(slot)) own.set(slot, { value: 0, keys: [] });
     };
-    offerAll(triggerless.get(ev.intent));
+    // Scripts without phrases of their own: all of a small intent; of a large one (a 5,000-phrase
+    // import), those whose text shares a telling word with the message, plus the first by file order below.
+    const bare = triggerless.get(ev.intent);
+    if (bare && bare.size <= TRIGGERLESS_ALL) offerAll(bare);
+    else if (bare) offerAll(textFit.candidates(weighted, bare));
     // A cue names no script, and one matched phrase often names just one: offer a few of the
     // intent's scripts (first by library order) so the rep has a choice of tone, without turning
     // every script of a large intent into a candidate.
@@ -448,7 +493,10 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
       const stored = slots[slot];
       if (!stored) continue;
       const u = usageBonus(usage?.get(stored.script.id), now);
-      const score = (ev.score * (0.9 + 0.1 * Math.min(1, row.value / best)) + u) * timeOfDayFit(stored.script.title, now);
+      const repScript = isRepScript(stored.script);
+      const carried = repScript ? best : row.value;
+      const fit = TEXT_FIT_WEIGHT * textFit.fit(weighted, slot) + (repScript ? REP_PREFERENCE : 0);
+      const score = (ev.score * (0.9 + 0.1 * Math.min(1, carried / best)) + fit + u) * timeOfDayFit(stored.script.title, now);
       rows.push({ stored, intent: ev, score, ownKeys: row.keys, usage: u, rank: 0 });
     }
     rows.sort((a, b) => b.score - a.score || libraryOrder(a.stored, b.stored));
@@ -493,7 +541,8 @@ export function createMatcher(initial: Iterable<ReplyScript> = []): Matcher {
     const { clause, text, intents, question } = ev;
     const lead = intents[0]!.score;
     const considered = intents.filter((ev, i) => i < Math.max(top, 3) + 2 && ev.score >= 0.2 * lead);
-    const queues = considered.map((ev) => scriptsOf(ev, top, usage, now));
+    const weighted = textFit.weigh(text); // the clause's word pairs and their weights, once for all intents
+    const queues = considered.map((ev) => scriptsOf(ev, weighted, top, usage, now));
     const picks: Candidate[] = [];
     const taken = new Set<Stored>();
     // Round 1: the best script of each plausible intent (at most three), strongest first.

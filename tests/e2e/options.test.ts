@@ -62,23 +62,28 @@ describe('options page', () => {
     await options.locator('[data-huashu="import-file"]').setInputFiles(resolve(FIXTURES, 'qianniu-gbk.csv'));
     const preview = options.locator('[data-huashu="import-preview"]');
     await preview.waitFor({ timeout: 15_000 });
-    expect(await preview.locator('[data-count="new"]').textContent()).toBe('2');
-    expect(await preview.locator('[data-count="conflict"]').textContent()).toBe('3');
-    // Problems are listed with their row numbers.
+    // The rep's codes fh, th, xx clash with default scripts' codes: the rep's win, the defaults' move aside.
+    expect(await preview.locator('[data-count="new"]').textContent()).toBe('5');
+    expect(await preview.locator('[data-count="conflict"]').textContent()).toBe('0');
+    await expect.poll(() => preview.locator('tr[data-row="5"] .row-warning').textContent()).toContain('th2');
+    // Problems and notes are listed with their row numbers.
     await expect.poll(() => options.locator('[data-huashu="import-problems"]').textContent()).toContain('第 5 行');
+    // Every row shows a guessed intent; the greeting is a confident one.
+    expect(await preview.locator('tr[data-row="2"] [data-huashu="row-intent"]').getAttribute('data-intent')).toBe('greeting');
     // Nothing is written before the confirm.
     expect((await listScripts()).some((s) => s.text.includes('本店满99元包邮'))).toBe(false);
-    // Row 5 clashes on the code "th": keep both (the import gets th2).
-    await preview.locator('tr[data-row="5"] [data-huashu="row-choice"]').selectOption('keep-both');
+    // First import over the untouched defaults: the rep is offered to use their own library (not taken here).
+    await preview.locator('[data-huashu="use-my-library"]').waitFor();
     await options.locator('[data-huashu="import-confirm"]').click();
-    await expect.poll(() => options.locator('[data-huashu="import-summary"]').textContent(), { timeout: 10_000 }).toContain('新增 3 条');
+    await expect.poll(() => options.locator('[data-huashu="import-summary"]').textContent(), { timeout: 10_000 }).toContain('新增 5 条');
 
     const all = await listScripts();
     const shipping = all.find((s) => s.text === '本店满99元包邮，偏远地区除外哦');
     expect(shipping).toBeDefined();
     expect(shipping!.intentUnconfirmed).toBe(true);
     expect(shipping!.code).toBe('yf');
-    expect(all.find((s) => s.text.startsWith('七天无理由退换货'))?.code).toBe('th2');
+    expect(all.find((s) => s.text.startsWith('七天无理由退换货'))?.code).toBe('th');
+    expect(all.find((s) => s.id === 'refund-01')?.code).toBe('th2');
 
     // The library marks the guessed intent; confirming clears the mark.
     await openTab('library');

@@ -5,7 +5,7 @@ import type { ReplyScript } from '../../lib/types';
 
 const library: ReplyScript[] = [
   { id: 'lib-1', group: '问候语', intent: 'greeting', title: '开场', text: '亲，在的，请问有什么可以帮您？', triggers: ['在吗'], code: 'zd', source: 'default', updatedAt: 1 },
-  { id: 'lib-2', group: '物流相关', intent: 'shipping_time', title: '发货时间', text: '亲，48小时内发货哦', triggers: [], code: 'fh', source: 'default', updatedAt: 1 },
+  { id: 'lib-2', group: '物流相关', intent: 'shipping_time', title: '发货时间', text: '亲，48小时内发货哦', triggers: [], code: 'fh', source: 'user', updatedAt: 1 },
   { id: 'lib-3', group: '售后服务', intent: 'return_refund', title: '退款', text: '退款已受理', triggers: [], code: 'tk', source: 'user', updatedAt: 1, deleted: true },
 ];
 
@@ -36,16 +36,53 @@ describe('buildImportPreview', () => {
     expect(p.rows[3]!.script).toBeUndefined();
   });
 
-  it('builds import scripts with unconfirmed intents: suggested, from the group, or the neutral default', () => {
+  it('builds import scripts with unconfirmed intents (the guess, or the neutral default) in the file order', () => {
     const p = buildImportPreview(records, library, {
       ...opts,
-      suggestIntent: (text) => (text.includes('发货') ? 'shipping_time' : undefined),
+      guessIntent: (doc) => (doc.text.includes('发货') ? [{ intent: 'shipping_time', probability: 0.9 }, { intent: 'logistics_track', probability: 0.05 }] : []),
     });
     const s2 = p.rows[0]!.script!;
-    expect(s2).toMatchObject({ group: '问候语', code: 'hy', source: 'import', intent: 'greeting', intentUnconfirmed: true, triggers: [], updatedAt: 1000 });
+    expect(s2).toMatchObject({ group: '问候语', code: 'hy', source: 'import', intent: DEFAULT_IMPORT_INTENT, intentUnconfirmed: true, triggers: [], updatedAt: 1000, order: 2 });
     expect(s2.title).toBe('欢迎光临，新品九折');
-    expect(p.rows[2]!.script).toMatchObject({ intent: 'shipping_time', intentUnconfirmed: true, group: '导入话术' });
+    expect(p.rows[2]!.script).toMatchObject({ intent: 'shipping_time', intentUnconfirmed: true, group: '导入话术', order: 4 });
+    expect(p.rows[2]!.intentGuess).toEqual({ probability: 0.9, choices: ['shipping_time', 'logistics_track'], confident: true });
     expect(p.rows[6]!.script).toMatchObject({ intent: DEFAULT_IMPORT_INTENT, intentUnconfirmed: true });
+  });
+
+  it('guesses intents with the shipped reply-intent model by default, unsure ones marked', () => {
+    const p = buildImportPreview([{ row: 1, text: '亲，我们默认发中通快递，偏远地区需要补运费哦', group: '物流' }, { row: 2, text: '#12345' }], [], opts);
+    expect(p.rows[0]!.script!.intent).toBe('courier_fee');
+    expect(p.rows[0]!.intentGuess!.choices).toHaveLength(3);
+    expect(p.rows[0]!.intentGuess!.choices[0]).toBe('courier_fee');
+    expect(p.rows[1]!.intentGuess!.confident).toBe(false);
+  });
+
+  it("a code the rep's file shares with a default script goes to the rep; the default's code moves aside", () => {
+    const defaults: ReplyScript[] = [{ id: 'd-1', group: '物流相关', intent: 'shipping_time', title: '发货时间', text: '亲，48小时内发货哦', triggers: [], code: 'fh', source: 'default', updatedAt: 1 },
+      { id: 'd-2', group: '物流相关', intent: 'shipping_time', title: '发货时间2', text: '亲，当天发', triggers: [], code: 'fh2', source: 'default', updatedAt: 1 }];
+    const p = buildImportPreview([{ row: 2, text: '亲，今天下单明天发货', code: 'FH' }], defaults, opts);
+    expect(p.rows[0]).toMatchObject({ status: 'new', codeMove: { existingId: 'd-1', from: 'fh', to: 'fh3' }, warning: { code: 'default-code-moved' } });
+    const out = applyChoices(p, {}, { now: 5 });
+    expect(out.map((s) => [s.id, s.code])).toEqual([['d-1', 'fh3'], ['new-' + counter, 'FH']]);
+    // Skipping the row leaves the default's code alone.
+    expect(applyChoices(p, { 2: 'skip' })).toEqual([]);
+  });
+
+  it('two rows of one file with the same code: the second is a conflict with the first, even when the library has the code too', () => {
+    const p = buildImportPreview([{ row: 2, text: '亲，今天发货', code: 'fh' }, { row: 3, text: '亲，明天发货', code: 'fh' }], library, opts);
+    expect(p.rows.map((r) => [r.status, r.problem?.code, r.otherRow])).toEqual([['conflict', 'code-conflict', undefined], ['conflict', 'code-conflict-in-file', 2]]);
+  });
+
+  it('the intent the rep picks in the preview is stored confirmed', () => {
+    const p = buildImportPreview([{ row: 2, text: '亲，今天发货', code: 'zz' }], [], opts);
+    const [s] = applyChoices(p, {}, { intents: { 2: 'shipping_time' } });
+    expect(s).toMatchObject({ intent: 'shipping_time' });
+    expect(s!.intentUnconfirmed).toBeUndefined();
+  });
+
+  it('titles cut by code point never end in half an emoji', () => {
+    const p = buildImportPreview([{ row: 1, text: '亲，非常抱歉给您带来不便了😀😀😀😀' }], [], opts);
+    expect(p.rows[0]!.script!.title).toBe('亲，非常抱歉给您带来不便了😀😀😀…');
   });
 
   it('titles long phrases by their first line', () => {

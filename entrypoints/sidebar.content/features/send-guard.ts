@@ -17,6 +17,7 @@ import type { PageSession } from '../page-session';
 import { ignoreInvalidated } from '../page-session';
 import { showNotice } from '../notices';
 import type { DraftScan } from './draft-scan';
+import { truncateText } from '@/lib/text/truncate';
 
 type Trigger = { kind: 'key'; target: HTMLElement; ctrlKey: boolean; metaKey: boolean } | { kind: 'button'; button: HTMLElement };
 
@@ -113,7 +114,7 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
     }
     // Send anyway: log the override (a hash, never the text), then send exactly this draft once.
     const site = session.snapshot()?.platform ?? session.adapter()?.id ?? 'generic';
-    await call('logRiskOverride', { site, categories: [...new Set(blockingOf(findings).map((f) => f.category))], textHash: await sha256(text), reason: decision.reason.slice(0, 500) }).catch(ignoreInvalidated);
+    await call('logRiskOverride', { site, categories: [...new Set(blockingOf(findings).map((f) => f.category))], textHash: await sha256(text), reason: truncateText(decision.reason, 500) }).catch(ignoreInvalidated);
     approvedText = text;
     resend(trigger);
   };

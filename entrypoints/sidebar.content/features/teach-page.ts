@@ -17,6 +17,7 @@ import { TEACH_PARTS, teachPanel, type TeachControls, type TeachPart, type Teach
 import type { PageSession } from '../page-session';
 import { showNotice } from '../notices';
 import { ignoreInvalidated } from '../page-session';
+import { truncateText } from '@/lib/text/truncate';
 
 const HOST_NAME = 'huashu-sidebar';
 /** Page events swallowed while picking, so a click on "send" or a link does nothing but pick. */
@@ -54,7 +55,7 @@ function createTeaching(session: PageSession) {
   const origin = location.origin;
   const picked: Partial<Record<TeachPart, Element>> = {};
   let saved: SiteProfile | null = null;
-  let view: TeachView = { step: 'messageList', selectors: {}, preview: null, hover: null, name: document.title.slice(0, 60) || location.host, hasSaved: false };
+  let view: TeachView = { step: 'messageList', selectors: {}, preview: null, hover: null, name: truncateText(document.title, 60) || location.host, hasSaved: false };
   const cleanups: Array<() => void> = [];
   let pickingCleanup: (() => void) | null = null;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -277,10 +278,10 @@ function createTeaching(session: PageSession) {
     restart,
     cancel: end,
     rename(name) {
-      view.name = name.slice(0, 200);
+      view.name = truncateText(name, 200);
     },
     save(name) {
-      view.name = name.trim().slice(0, 200) || view.name;
+      view.name = truncateText(name.trim(), 200) || view.name;
       const profile = profileFromSelectors();
       if (!profile) {
         set({ error: pick({ zh: '还缺少必填部分。', en: 'Some required parts are missing.' }) });

@@ -1,0 +1,10 @@
+/** The shipped reply-intent model (weights in assets/models/reply-intent.json), loaded once. */
+import weights from '../../assets/models/reply-intent.json';
+import { ReplyIntentModel, type ReplyIntentWeights } from './model.ts';
+
+let model: ReplyIntentModel | undefined;
+
+export function replyIntentModel(): ReplyIntentModel {
+  model ??= new ReplyIntentModel(weights as unknown as ReplyIntentWeights);
+  return model;
+}
