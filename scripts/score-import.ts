@@ -51,11 +51,14 @@ for (const csv of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
   for (const [mode, base] of [['empty', EMPTY], ['defaults', DEFAULTS]] as const) {
     const libOut = join(work, `${name}-${mode}.json`);
     const out = execFileSync(tsx, ['scripts/import.ts', join(dir, csv), '--json', '--rows', '--library', base, '--library-out', libOut], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const rows = (JSON.parse(out) as { rows: ImportRow[] }).rows;
+    const report = JSON.parse(out) as { rows: ImportRow[]; headerRow: number | null };
+    const rows = report.rows;
+    // Truth rows count data rows from 1; the import numbers rows as the file does (the header is row 1).
+    const headerRows = report.headerRow ?? 0;
     let right = 0;
     let judged = 0;
     for (const r of rows) {
-      const t = truthByRow.get(r.row);
+      const t = truthByRow.get(r.row - headerRows);
       if (!t || !r.intent) continue;
       judged++;
       if (r.intent === t.intent) right++;

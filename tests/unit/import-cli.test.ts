@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { previewImportFile } from '../../lib/import/preview-file';
 
 const root = join(__dirname, '../..');
 const fixture = (name: string): string => join(root, 'tests/fixtures/import', name);
@@ -62,5 +64,17 @@ describe('npm run import', () => {
     expect(r.stdout).toContain('新增 new:');
     expect(r.stdout).toContain('第 8 行');
     expect(r.stdout).toContain('dry run');
+  }, 60_000);
+
+  it('gives the same preview as the options page (one import path): statuses, codes, guessed intents', async () => {
+    const r = run(fixture('qianniu-own-library.csv'), '--json', '--rows', '--library', library);
+    expect(r.code).toBe(0);
+    const cli = JSON.parse(r.stdout) as { rows: Array<{ row: number; status: string; code: string | null; intent: string; intentGuess?: unknown }> };
+    const page = await previewImportFile('qianniu-own-library.csv', new Uint8Array(readFileSync(fixture('qianniu-own-library.csv'))), JSON.parse(readFileSync(library, 'utf8')));
+    if (!page.ok) throw new Error(page.problem.en);
+    expect(cli.rows.map((x) => [x.row, x.status, x.code, x.intent, x.intentGuess])).toEqual(
+      page.preview.rows.map((x) => [x.row, x.status, x.script?.code ?? null, x.script?.intent, x.intentGuess]),
+    );
+    expect(cli.rows.find((x) => x.code === 'kd')?.intent).toBe('courier_fee');
   }, 60_000);
 });
