@@ -1,20 +1,13 @@
 /**
  * The reply-intent classifier: which intent a reply script serves, read from
- * its own words (and its group and title). A multinomial logistic regression
- * over features.ts, trained by scripts/train-reply-intent.ts on the default
- * library and a labelled corpus of seller replies; the weights ship as data
- * (assets/models/reply-intent.json). Used at import to guess the intent of a
- * rep's phrase, with a confidence: below CONFIDENT the preview asks.
+ * its own words (and its group and title). Logistic regression over
+ * features.ts (lib/learn/softmax.ts), trained by scripts/train-reply-intent.ts
+ * on the default library and a labelled corpus of seller replies; the weights
+ * ship as data (assets/models/reply-intent.json). Used at import to guess the
+ * intent of a rep's phrase, with a confidence: below CONFIDENT the preview asks.
  */
+import { SoftmaxModel, type SoftmaxWeights } from '../learn/softmax.ts';
 import { replyFeatures, type ReplyDocument } from './features.ts';
-
-/** Weights as stored: per feature, the non-zero weights as [intent index, weight] pairs. */
-export interface ReplyIntentWeights {
-  version: 1;
-  intents: string[];
-  bias: number[];
-  features: Record<string, Array<[number, number]>>;
-}
 
 export interface IntentGuess {
   intent: string;
@@ -30,33 +23,18 @@ export interface IntentGuess {
 export const CONFIDENT = 0.4;
 
 export class ReplyIntentModel {
-  private readonly features: Map<string, Array<[number, number]>>;
+  private readonly model: SoftmaxModel;
 
-  constructor(private readonly weights: ReplyIntentWeights) {
-    this.features = new Map(Object.entries(weights.features));
+  constructor(weights: SoftmaxWeights) {
+    this.model = new SoftmaxModel(weights);
   }
 
   get intents(): readonly string[] {
-    return this.weights.intents;
+    return this.model.labels;
   }
 
   /** Every intent with its probability, best first. */
   classify(doc: ReplyDocument): IntentGuess[] {
-    const logits = [...this.weights.bias];
-    for (const [feature, value] of replyFeatures(doc)) {
-      const row = this.features.get(feature);
-      if (!row) continue;
-      for (const [i, w] of row) logits[i]! += w * value;
-    }
-    const max = Math.max(...logits);
-    let sum = 0;
-    const exps = logits.map((l) => {
-      const e = Math.exp(l - max);
-      sum += e;
-      return e;
-    });
-    return exps
-      .map((e, i) => ({ intent: this.weights.intents[i]!, probability: e / sum }))
-      .sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
+    return this.model.classify(replyFeatures(doc)).map((s) => ({ intent: s.label, probability: s.probability }));
   }
 }
