@@ -21,14 +21,13 @@ import { basename, join, resolve } from 'node:path';
 import type { ReplyScript } from '../lib/types';
 
 const args = process.argv.slice(2);
-const dir = resolve(args[args.indexOf('--dir') + 1] && args.includes('--dir') ? args[args.indexOf('--dir') + 1]! : 'tests/fixtures/heldout/import-libraries');
+const dir = resolve(args.includes('--dir') ? args[args.indexOf('--dir') + 1]! : 'tests/fixtures/heldout/import-libraries');
 const work = mkdtempSync(join(tmpdir(), 'huashu-score-import-'));
 const EMPTY = join(work, 'empty.json');
 writeFileSync(EMPTY, '[]');
 const DEFAULTS = resolve('assets/library/default-library.json');
 const tsx = resolve('node_modules/.bin/tsx');
 
-const SHOP_OF: Record<string, string> = { clothing: 'clothing', electronics: 'electronics', food: 'food' };
 const readJsonl = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 
 interface Truth { row: number; text: string; intent: string }
@@ -36,6 +35,8 @@ interface Message { text: string; expect: string[]; shop: string }
 interface ImportRow { row: number; status: string; intent?: string; text?: string }
 
 const messages = readJsonl<Message>(join(dir, 'buyer-messages.jsonl'));
+/** The shops the messages are written to (clothing, cosmetics…); an export's file name names its shop. */
+const SHOPS = [...new Set(messages.map((m) => m.shop).filter((s) => s !== 'any'))];
 const pct = (a: number, b: number) => (b ? (a / b).toFixed(3) : '—');
 
 const summary: Record<string, unknown> = {};
@@ -44,7 +45,7 @@ for (const csv of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
   const truth = readJsonl<Truth>(join(dir, `${name}.truth.jsonl`));
   const truthByRow = new Map(truth.map((t) => [t.row, t]));
   const truthByText = new Map(truth.map((t) => [t.text, t.intent]));
-  const shop = Object.keys(SHOP_OF).find((k) => name.includes(k)) ?? 'any';
+  const shop = SHOPS.find((k) => name.includes(k)) ?? 'any';
   const shopMessages = messages.filter((m) => m.shop === shop || m.shop === 'any');
   const line: string[] = [`${name} (${truth.length} rows, ${shopMessages.length} messages)`];
   const figures: Record<string, unknown> = {};
