@@ -7,11 +7,16 @@
  */
 import { createInterface } from 'node:readline';
 
-export async function answerJsonLines(empty: Record<string, unknown>, answer: (text: string) => Record<string, unknown>): Promise<void> {
+/** A reader that closes the pipe early (`| head`) ends the run quietly, in every output mode. */
+export function endQuietlyOnClosedPipe(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
+}
+
+export async function answerJsonLines(empty: Record<string, unknown>, answer: (text: string) => Record<string, unknown>): Promise<void> {
+  endQuietlyOnClosedPipe();
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
     let out: Record<string, unknown>;

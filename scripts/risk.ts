@@ -2,11 +2,12 @@
  * npm run risk -- "草稿"            print the findings for one draft
  * npm run risk -- --jsonl < in.jsonl  one {"text": …} per line in, one {"findings": […]} per line out
  */
-import { answerJsonLines } from './jsonl-lines';
+import { answerJsonLines, endQuietlyOnClosedPipe } from './jsonl-lines';
 import { createScanner } from '../lib/risk/scanner';
 import { riskCategory } from '../lib/risk/categories';
 
 const scanner = createScanner();
+endQuietlyOnClosedPipe();
 const args = process.argv.slice(2);
 
 function findingsOf(text: string): Record<string, unknown> {

@@ -7,7 +7,7 @@
  * in order; a malformed line yields {"suggestions":[],"error":"…"} and the run continues.
  */
 import { readFileSync } from 'node:fs';
-import { answerJsonLines } from './jsonl-lines';
+import { answerJsonLines, endQuietlyOnClosedPipe } from './jsonl-lines';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMatcher } from '../lib/suggest/matcher.ts';
@@ -25,6 +25,7 @@ function usage(message?: string): never {
   process.exit(2);
 }
 
+endQuietlyOnClosedPipe();
 const args = process.argv.slice(2);
 let top = 5;
 let explain = false;

@@ -43,6 +43,8 @@ export function prepareForScan(original: string): string {
   return PRE_SUBSTITUTE_TEST.test(original) ? original.replace(PRE_SUBSTITUTE, (ch) => PRE_MAP[ch] ?? ch) : original;
 }
 
+const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff;
+
 /** What kind of boundary the dropped characters between two kept ones make. */
 function gapKind(original: string, from: number, to: number): number {
   let kind = NONE;
@@ -50,9 +52,12 @@ function gapKind(original: string, from: number, to: number): number {
     const t = PUNCT_KIND[original.charCodeAt(k)]!;
     if (t === SENTENCE) return SENTENCE;
     if (t === DOT) {
-      // 1.5 is a number, not a full stop.
+      // 1.5 is a number, not a full stop; 好.评.返.现 is one word spelled apart (Chinese ends a
+      // sentence with 。, and a dot glued between two Chinese characters separates nothing).
       const next = original.charCodeAt(k + 1);
-      if (!(next >= 48 && next <= 57)) return SENTENCE;
+      if (next >= 48 && next <= 57) continue;
+      if (isCjk(original.charCodeAt(k - 1)) && isCjk(next)) continue;
+      return SENTENCE;
     } else if (t === CLAUSE) kind = CLAUSE;
   }
   return kind;
