@@ -17,6 +17,7 @@ import type { NormalizedText } from '../text/normalize';
 import { findPersonalNumbers, type RawHit } from './detectors/personal-numbers';
 import { extendOverContactId, findWeakContactIds } from './detectors/contact-ids';
 import { pairReviewRewards, type Span } from './detectors/review-pairs';
+import { findSoundAlikes } from './detectors/sound-alikes';
 
 export interface CustomBannedWord {
   word: string;
@@ -293,6 +294,7 @@ function scanPrepared(text: string, options: ScanOptions, norm?: NormalizedText)
     candidates.push(hit);
   }
   for (const hit of findWeakContactIds(ctx)) if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
+  for (const hit of findSoundAlikes(ctx)) if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
   if (candidates.length === 0) return [];
 
   // Contact cues swallow the id typed after them (微信号xiaoli → the whole thing).
