@@ -12,6 +12,12 @@ const add = (out: FeatureVector, key: string, weight: number) => out.set(key, (o
 
 /** Character 1–3-grams inside runs of CJK characters, and English words and word pairs (prefixed w:). */
 export function addTextGrams(out: FeatureVector, text: string, weight: number, prefix = ''): void {
+  addCjkGrams(out, text, weight, prefix);
+  addWordGrams(out, text, weight, prefix);
+}
+
+/** Character 1–3-grams inside runs of CJK characters. */
+export function addCjkGrams(out: FeatureVector, text: string, weight: number, prefix = ''): void {
   const chars = [...text];
   for (let i = 0; i < chars.length; i++) {
     const a = chars[i]!;
@@ -23,6 +29,10 @@ export function addTextGrams(out: FeatureVector, text: string, weight: number, p
     const c = chars[i + 2];
     if (c !== undefined && CJK.test(c)) add(out, prefix + a + b + c, weight);
   }
+}
+
+/** English words and word pairs (prefixed w:). */
+export function addWordGrams(out: FeatureVector, text: string, weight: number, prefix = ''): void {
   const words = text.match(WORD) ?? [];
   for (let i = 0; i < words.length; i++) {
     add(out, `${prefix}w:${words[i]}`, weight);

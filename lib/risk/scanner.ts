@@ -18,6 +18,8 @@ import { findPersonalNumbers, type RawHit } from './detectors/personal-numbers';
 import { extendOverContactId, findWeakContactIds } from './detectors/contact-ids';
 import { pairReviewRewards, type Span } from './detectors/review-pairs';
 import { findSoundAlikes } from './detectors/sound-alikes';
+import { learnedFindings } from './learned/second-opinion';
+import { riskModel } from './learned/model';
 
 export interface CustomBannedWord {
   word: string;
@@ -31,6 +33,8 @@ export interface ScanOptions {
   customBanned?: ReadonlyArray<CustomBannedWord>;
   /** Harmless phrases: any finding overlapping one is dropped. */
   allowed?: ReadonlyArray<string>;
+  /** The learned layer's second opinion (learned/second-opinion.ts); default on. */
+  learned?: boolean;
 }
 
 /** A finding plus how its rewrite applies (the sentence, or just the match). */
@@ -275,6 +279,14 @@ export function scanText(text: string, options: ScanOptions = {}): ScanFinding[]
 }
 
 function scanPrepared(text: string, options: ScanOptions, norm?: NormalizedText): ScanFinding[] {
+  const ruled = scanRules(text, options, norm);
+  if (options.learned === false || typeof text !== 'string' || text.trim().length === 0) return ruled;
+  const extra = learnedFindings(riskModel(), text, ruled).filter((f) => !options.allowed?.some((w) => w && f.match.includes(w)));
+  if (extra.length === 0) return ruled;
+  return [...ruled, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function scanRules(text: string, options: ScanOptions, norm?: NormalizedText): ScanFinding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const ctx = new ScanContext(text, norm);
   if (ctx.text.length === 0) return [];

@@ -37,6 +37,16 @@ async function typeDraft(page: Page, text: string) {
 
 for (const { name, path, sendKey } of PAGES) {
   describe(`send guard on the ${name} compose box`, () => {
+    it('stops a stand-in nobody listed, caught by its sound (维.芯 for 微信, spelled apart)', async () => {
+      const page = await open(path);
+      await typeDraft(page, '方便的话加我维.芯聊');
+      await page.keyboard.press(sendKey);
+      await guard(page).waitFor({ timeout: 20_000 });
+      expect(await guard(page).locator('[data-category="offsite_contact"]').count()).toBeGreaterThan(0);
+      expect(await sent(page)).toEqual([]);
+      await page.close();
+    });
+
     it('stops a block-level draft on the send key and shows the dialog', async () => {
       const page = await open(path);
       await typeDraft(page, '有问题加我微信 abc123 聊');

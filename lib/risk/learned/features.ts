@@ -1,0 +1,50 @@
+/**
+ * Features of one sentence of a draft for the risk guard's learned layer:
+ * character 1–3-grams of the folded text with every separator dropped
+ * (好.评 reads as 好评), English words and pairs, the sound of characters
+ * that read like a chat or payment app (薇芯 and 微信 share s:wei s:xin), and
+ * the shape of what was typed — a long digit run, a handle mixing letters and
+ * digits, a masked number, repeated ?! — which carry across wordings.
+ */
+import { fold } from '../../text/normalize.ts';
+import { addCjkGrams, addWordGrams, dampenAndScale } from '../../learn/text-features.ts';
+import type { FeatureVector } from '../../learn/softmax.ts';
+import table from '../../../assets/models/sound-table.json';
+
+let soundOf: Map<string, string> | undefined;
+function sounds(): Map<string, string> {
+  if (soundOf) return soundOf;
+  soundOf = new Map();
+  for (const [syllable, chars] of Object.entries(table as Record<string, string>)) for (const ch of chars) if (!soundOf.has(ch)) soundOf.set(ch, syllable);
+  return soundOf;
+}
+
+/** Spaces, punctuation, symbols and emoji between characters: dropped before the n-grams. */
+const SEPARATORS = /[\s\p{P}\p{S}\u200b-\u200f\u2060\ufeff]+/gu;
+const DIGITS_5 = /[0-9]{5,}/;
+const HANDLE = /(?=[a-z_]*[0-9])(?=[0-9_]*[a-z])[a-z0-9_]{5,}/;
+const MASKED = /[0-9]{2,}\*{2,}[0-9]{2,}/;
+
+export function riskFeatures(sentence: string): FeatureVector {
+  const out: FeatureVector = new Map();
+  const folded = fold(sentence);
+  const joined = folded.replace(SEPARATORS, '');
+  addCjkGrams(out, joined, 1);
+  addWordGrams(out, folded, 1); // English keeps its spaces
+
+  const s = sounds();
+  let previous: string | undefined;
+  for (const ch of joined) {
+    const syllable = s.get(ch);
+    if (syllable) {
+      out.set(`s:${syllable}`, (out.get(`s:${syllable}`) ?? 0) + 1);
+      if (previous) out.set(`s:${previous}_${syllable}`, (out.get(`s:${previous}_${syllable}`) ?? 0) + 1);
+    }
+    previous = syllable;
+  }
+  if (DIGITS_5.test(joined)) out.set('#digits', 1);
+  if (HANDLE.test(folded)) out.set('#handle', 1);
+  if (MASKED.test(folded)) out.set('#masked', 1);
+  if (/[?？]{2,}|[!！]{2,}|[?？][!！]|[!！][?？]/.test(sentence)) out.set('#punct', 1);
+  return dampenAndScale(out);
+}
