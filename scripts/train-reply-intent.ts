@@ -5,7 +5,8 @@
  * assets/models/reply-intent.json. Deterministic: the unit test
  * tests/unit/reply-intent.test.ts retrains and compares with that file.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { trainAndWrite } from './write-weights.ts';
 import { join } from 'node:path';
 import { INTENT_INFO } from '../lib/suggest/intents.ts';
 import { libraryExamples, parseCorpus } from '../lib/reply-intent/training-data.ts';
@@ -23,10 +24,5 @@ export function trainingExamples(root = '.'): TrainingExample[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const examples = trainingExamples();
-  const t0 = performance.now();
-  const weights = trainReplyIntent(examples, REPLY_INTENT_TRAINING);
-  writeFileSync(WEIGHTS_FILE, JSON.stringify(weights) + '\n');
-  const pairs = Object.values(weights.features).reduce((n, row) => n + row.length, 0);
-  console.log(`trained on ${examples.length} examples in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.keys(weights.features).length} features, ${pairs} weights → ${WEIGHTS_FILE}`);
+  trainAndWrite('examples', trainingExamples(), (e) => trainReplyIntent(e, REPLY_INTENT_TRAINING), WEIGHTS_FILE);
 }

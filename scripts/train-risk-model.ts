@@ -4,7 +4,8 @@
  * and writes assets/models/risk-learned.json. Deterministic: the unit test
  * tests/unit/risk-learned.test.ts retrains and compares with that file.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { trainAndWrite } from './write-weights.ts';
 import { join } from 'node:path';
 import { RISK_CATEGORIES } from '../lib/risk/categories.ts';
 import { parseRiskCorpus, RISK_MODEL_TRAINING, trainRiskModel, type RiskExample } from '../lib/risk/learned/train.ts';
@@ -21,10 +22,5 @@ export function riskTrainingExamples(root = '.'): RiskExample[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const examples = riskTrainingExamples();
-  const t0 = performance.now();
-  const weights = trainRiskModel(examples, RISK_MODEL_TRAINING);
-  writeFileSync(RISK_WEIGHTS_FILE, JSON.stringify(weights) + '\n');
-  const pairs = Object.values(weights.features).reduce((n, row) => n + row.length, 0);
-  console.log(`trained on ${examples.length} drafts in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.keys(weights.features).length} features, ${pairs} weights → ${RISK_WEIGHTS_FILE}`);
+  trainAndWrite('drafts', riskTrainingExamples(), (e) => trainRiskModel(e, RISK_MODEL_TRAINING), RISK_WEIGHTS_FILE);
 }

@@ -7,6 +7,8 @@
  * machine, so tests can retrain and compare with what ships. Weights are
  * stored sparse and rounded, to keep the shipped files small.
  */
+import { seededRandom } from './seeded-random.ts';
+
 export type FeatureVector = Map<string, number>;
 
 export interface SoftmaxWeights {
@@ -39,18 +41,6 @@ export interface TrainOptions {
   labelWeight?: Record<string, number>;
 }
 
-/** A small seeded generator (mulberry32) for the order of examples. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function trainSoftmax(examples: ReadonlyArray<{ features: FeatureVector; label: string }>, options: TrainOptions = {}): SoftmaxWeights {
   const { epochs = 30, learningRate = 0.5, l2 = 1e-4, l1 = 0, minDocs = 2, decimals = 3, minWeight = 0.05, seed = 20261204, labelWeight = {} } = options;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -71,7 +61,7 @@ export function trainSoftmax(examples: ReadonlyArray<{ features: FeatureVector; 
   const b = new Float64Array(K);
   const Gb = new Float64Array(K).fill(1e-8);
   const order = docs.map((_, i) => i);
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const logits = new Float64Array(K);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -157,4 +147,21 @@ export class SoftmaxModel {
     }
     return out.sort((a, b) => b[1] - a[1]).slice(0, count);
   }
+}
+
+/**
+ * How many weights of `a` differ from `b` by more than `tolerance` (labels and features must match
+ * too): tests retrain a model and compare it with the shipped file this way.
+ */
+export function weightsDiffer(a: SoftmaxWeights, b: SoftmaxWeights, tolerance = 0.0011): number {
+  if (a.labels.join() !== b.labels.join()) return Infinity;
+  const fa = Object.keys(a.features).sort();
+  const fb = Object.keys(b.features).sort();
+  if (fa.join('\u0001') !== fb.join('\u0001')) return Infinity;
+  let off = a.bias.filter((v, i) => Math.abs(v - b.bias[i]!) > tolerance).length;
+  for (const [f, row] of Object.entries(a.features)) {
+    const other = new Map(b.features[f]!);
+    for (const [k, w] of row) if (Math.abs((other.get(k) ?? 0) - w) > tolerance) off++;
+  }
+  return off;
 }

@@ -13,6 +13,7 @@ import { FOLLOW_UP_KINDS, dedupeKeyFor, listForPopup, logFollowUp } from '../../
 import { archivedKey } from '../../lib/followups/dedupe-key';
 import type { BenchModule } from '../bench';
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../../lib/types';
+import { seededRandom } from '../../lib/learn/seeded-random';
 
 const N = 50_000;
 const NOW = Date.parse('2026-03-10T15:00:00+08:00');
@@ -32,16 +33,7 @@ const STATUS_WEIGHTS: Array<[FollowUpStatus, number]> = [
   ['expired', 0.25],
 ];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function pick<T>(weights: Array<[T, number]>, r: number): T {
   let acc = 0;

@@ -1,6 +1,7 @@
 /** Training the risk guard's learned layer (model.ts) with the shared softmax learner. */
 import { trainSoftmax, type SoftmaxWeights, type TrainOptions } from '../../learn/softmax.ts';
 import { riskFeatures } from './features.ts';
+import { parseLabelledJsonl } from '../../learn/corpus.ts';
 
 export interface RiskExample {
   text: string;
@@ -17,19 +18,5 @@ export function trainRiskModel(examples: readonly RiskExample[], options: TrainO
 
 /** One JSON object per line {"text", "label"}; a bad line is an error naming it. */
 export function parseRiskCorpus(jsonl: string, source: string, known: ReadonlySet<string>): RiskExample[] {
-  const out: RiskExample[] = [];
-  jsonl.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let row: { text?: unknown; label?: unknown };
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw new Error(`${source}:${i + 1}: not valid JSON`);
-    }
-    if (typeof row.text !== 'string' || !row.text.trim() || typeof row.label !== 'string' || !known.has(row.label)) {
-      throw new Error(`${source}:${i + 1}: needs a "text" and a known "label"`);
-    }
-    out.push({ text: row.text, label: row.label });
-  });
-  return out;
+  return parseLabelledJsonl(jsonl, source, 'label', known).map(({ text, label }) => ({ text, label }));
 }
