@@ -15,7 +15,7 @@ import { ScanContext, prepareForScan } from './scan-context';
 import { IncrementalNormalizer } from './incremental-normalize';
 import type { NormalizedText } from '../text/normalize';
 import { findPersonalNumbers, type RawHit } from './detectors/personal-numbers';
-import { extendOverContactId, findWeakContactIds } from './detectors/contact-ids';
+import { extendOverContactId, findChannelIds, findWeakContactIds } from './detectors/contact-ids';
 import { pairReviewRewards, type Span } from './detectors/review-pairs';
 import { findSoundAlikes } from './detectors/sound-alikes';
 import { learnedFindings } from './learned/second-opinion';
@@ -307,6 +307,7 @@ function scanRules(text: string, options: ScanOptions, norm?: NormalizedText): S
   }
   for (const hit of findWeakContactIds(ctx)) if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
   for (const hit of findSoundAlikes(ctx)) if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
+  for (const hit of findChannelIds(ctx)) if (!isGoverned(ctx, hit.start, hit.end)) candidates.push(hit);
   if (candidates.length === 0) return [];
 
   // Contact cues swallow the id typed after them (微信号xiaoli → the whole thing).

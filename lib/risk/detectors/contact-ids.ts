@@ -58,3 +58,55 @@ export function findWeakContactIds(ctx: ScanContext): RawHit[] {
   }
   return hits;
 }
+
+/**
+ * A chat app or its stand-in and an identifier near each other in one sentence, in either order,
+ * with no verb or colon needed: 企鹅 2345678 联系, 2345678 是我扣扣, line id abc_123. Phones are the
+ * phone detector's; an order, tracking or model number is not an id.
+ */
+const CHANNEL = /(企鹅|扣扣|qq|vx|wx|v信|微信|薇信|威信|绿泡泡|whatsapp|wechat|telegram|line|instagram|ig)/g;
+/** Digit runs are read in the digit view (二三四五六 counts); handles in the text itself, where o and l stay letters. */
+const DIGIT_ID = /(?<![a-z0-9])[0-9]{5,}(?![a-z0-9])/g;
+const HANDLE_ID = /(?<![a-z0-9])(?=[a-z_]*[0-9])[a-z][a-z0-9_]{4,}(?![a-z0-9])/g;
+const NOT_AN_ID = /(订单|单号|运单|快递|物流|型号|货号|编号|批次|条码|序列|尾号|金额|价格|库存)$/;
+/** A sentence listing models (VX-10和VX-20两个型号) names products, not accounts. */
+const MODEL_TALK = /(型号|款号|货号|规格|版本|支持)/;
+const NEAR = 12;
+
+function identifiers(ctx: ScanContext): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [re, view] of [[DIGIT_ID, ctx.digits], [HANDLE_ID, ctx.text]] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(view); m; m = re.exec(view)) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+export function findChannelIds(ctx: ScanContext): RawHit[] {
+  const channels: Array<[number, number]> = [];
+  CHANNEL.lastIndex = 0;
+  for (let m = CHANNEL.exec(ctx.text); m; m = CHANNEL.exec(ctx.text)) channels.push([m.index, m.index + m[0].length]);
+  if (channels.length === 0) return [];
+  const hits: RawHit[] = [];
+  for (const [idStart, idEnd] of identifiers(ctx)) {
+    if (NOT_AN_ID.test(ctx.before(idStart, 4))) continue;
+    if (channels.some(([s, e]) => s < idEnd && e > idStart)) continue; // vx202 is a model name, not vx + an id
+    if (MODEL_TALK.test(ctx.sentence(idStart, idEnd))) continue;
+    const sentence = ctx.sentenceFrom(idStart);
+    for (const [cStart, cEnd] of channels) {
+      const before = cEnd <= idStart && idStart - cEnd <= NEAR;
+      const after = idEnd <= cStart && cStart - idEnd <= NEAR / 2;
+      if (!(before || after) || ctx.sentenceFrom(cStart) !== sentence) continue;
+      hits.push({
+        category: 'offsite_contact',
+        start: Math.min(cStart, idStart),
+        end: Math.max(cEnd, idEnd),
+        ruleId: 'contact.channel_and_id',
+        rewrite: '有任何问题您直接在这里留言，我会一直为您跟进',
+        rewriteScope: 'sentence',
+      });
+      break;
+    }
+  }
+  return hits;
+}
