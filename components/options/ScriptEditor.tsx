@@ -12,6 +12,7 @@ import type { ReplyScript } from '@/lib/types';
 import type { Settings } from '@/lib/settings';
 import { pick } from '../i18n';
 import { INTENT_IDS, intentName } from './intent-labels';
+import { replyIntentModel } from '@/lib/reply-intent/default-model';
 import { codeProblem, endOfGroup, parseTriggers } from './library-model';
 import { FindingList } from './FindingList';
 
@@ -43,6 +44,8 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
   const [group, setGroup] = useState(script.group);
   const [newGroup, setNewGroup] = useState('');
   const [intent, setIntent] = useState(script.intent);
+  /** A new script's intent follows what its text says (the reply-intent model) until the rep picks one. */
+  const [intentPicked, setIntentPicked] = useState(!isNew || script.text.trim() !== '');
   const [text, setText] = useState(script.text);
   const [triggers, setTriggers] = useState(script.triggers.join('，'));
   const [code, setCode] = useState(script.code ?? '');
@@ -56,6 +59,11 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
   const filled = useMemo(() => fillVariables(text, sampleValues(settings)), [text, settings]);
   const findings = useMemo(() => scanText(text, scanOptions).filter((f) => f.severity !== 'tip'), [text, scanOptions]);
   const variables = findVariables(text);
+  const guessed = useMemo(
+    () => (intentPicked || text.trim().length < 4 ? undefined : replyIntentModel().classify({ text, group: chosenGroup, title })[0]),
+    [intentPicked, text, chosenGroup, title],
+  );
+  const shownIntent = guessed?.intent ?? intent;
 
   async function save(e: Event) {
     e.preventDefault();
@@ -66,7 +74,7 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
       ...rest,
       title: title.trim() || titleFromText(text),
       group: chosenGroup,
-      intent,
+      intent: shownIntent,
       text,
       triggers: parseTriggers(triggers),
       updatedAt: Date.now(),
@@ -110,12 +118,20 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
         </label>
         <label class="field">
           <span>{pick({ zh: '意图', en: 'Intent' })}</span>
-          <select name="intent" value={intent} onChange={(e) => setIntent(e.currentTarget.value)}>
-            {!INTENT_IDS.includes(intent) && <option value={intent}>{intent || '—'}</option>}
+          <select
+            name="intent"
+            value={shownIntent}
+            onChange={(e) => {
+              setIntent(e.currentTarget.value);
+              setIntentPicked(true);
+            }}
+          >
+            {!INTENT_IDS.includes(shownIntent) && <option value={shownIntent}>{shownIntent || '—'}</option>}
             {INTENT_IDS.map((id) => (
               <option value={id}>{intentName(id)}</option>
             ))}
           </select>
+          {guessed && <small class="muted" data-huashu="intent-guessed">{pick({ zh: '按内容推测，可修改', en: 'Read from the text; change it if wrong' })}</small>}
         </label>
       </div>
       <label class="field">

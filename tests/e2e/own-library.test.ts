@@ -75,4 +75,16 @@ describe("the rep's own library", () => {
     await options.locator('[data-huashu="defaults-hidden-notice"] [data-huashu="restore-defaults"]').click();
     await expect.poll(async () => (await listScripts()).filter((s) => s.source === 'default').length).toBeGreaterThanOrEqual(100);
   });
+
+  it('a new script written by hand gets its intent from its words until the rep picks one', async () => {
+    await options.goto(`chrome-extension://${h.extensionId}/options.html#library`);
+    await options.locator('[data-huashu="new-script"]').click();
+    const editor = options.locator('[data-huashu="script-editor"]');
+    await editor.locator('textarea[name="text"]').fill('亲，我们默认发中通快递，偏远地区需要补运费哦');
+    await expect.poll(() => editor.locator('select[name="intent"]').inputValue()).toBe('courier_fee');
+    await editor.locator('[data-huashu="intent-guessed"]').waitFor();
+    await editor.locator('select[name="intent"]').selectOption('shipping_time');
+    await editor.locator('textarea[name="text"]').fill('亲，我们默认发中通快递，偏远地区需要补运费哦，今天发货');
+    expect(await editor.locator('select[name="intent"]').inputValue()).toBe('shipping_time');
+  });
 });
