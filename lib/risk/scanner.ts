@@ -283,7 +283,9 @@ function scanPrepared(text: string, options: ScanOptions, norm?: NormalizedText)
   if (options.learned === false || typeof text !== 'string' || text.trim().length === 0) return ruled;
   const extra = learnedFindings(riskModel(), text, ruled).filter((f) => !options.allowed?.some((w) => w && f.match.includes(w)));
   if (extra.length === 0) return ruled;
-  return [...ruled, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
+  // As among the rules' findings: a style tip inside a real finding is noise.
+  const reach = furthestEnds(extra, text.length);
+  return [...ruled.filter((f) => f.severity !== 'tip' || !overlapsAny(reach, f.start, f.end)), ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function scanRules(text: string, options: ScanOptions, norm?: NormalizedText): ScanFinding[] {

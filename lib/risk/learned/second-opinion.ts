@@ -109,8 +109,9 @@ export function learnedFindings(model: SoftmaxModel, text: string, found: Readon
     const words = drivingWords(model, sentence, label);
     const english = !HAS_CJK.test(sentence);
     const rewrite = REWRITES[category.id];
+    // The finding covers the words: the sentence's own stop stays when the rewrite replaces it.
     const trimmedStart = start + (sentence.length - sentence.trimStart().length);
-    const trimmedEnd = end - (sentence.length - sentence.trimEnd().length);
+    const trimmedEnd = end - (sentence.length - sentence.replace(/[\s。！？!?.…~～]+$/u, '').length);
     out.push({
       category: category.id,
       severity: 'warn',
