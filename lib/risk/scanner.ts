@@ -20,6 +20,7 @@ import { pairReviewRewards, type Span } from './detectors/review-pairs';
 import { findSoundAlikes } from './detectors/sound-alikes';
 import { learnedFindings } from './learned/second-opinion';
 import { riskModel } from './learned/model';
+import { toTraditionalRewrite, writtenInTraditional } from './rewrite-script';
 
 export interface CustomBannedWord {
   word: string;
@@ -279,6 +280,14 @@ export function scanText(text: string, options: ScanOptions = {}): ScanFinding[]
 }
 
 function scanPrepared(text: string, options: ScanOptions, norm?: NormalizedText): ScanFinding[] {
+  const found = scanWithLearned(text, options, norm);
+  // A draft typed in Traditional gets its rewrites in Traditional.
+  if (found.length === 0 || !writtenInTraditional(text)) return found;
+  for (const f of found) if (f.rewrite) f.rewrite = toTraditionalRewrite(f.rewrite);
+  return found;
+}
+
+function scanWithLearned(text: string, options: ScanOptions, norm?: NormalizedText): ScanFinding[] {
   const ruled = scanRules(text, options, norm);
   if (options.learned === false || typeof text !== 'string' || text.trim().length === 0) return ruled;
   const extra = learnedFindings(riskModel(), text, ruled).filter((f) => !options.allowed?.some((w) => w && f.match.includes(w)));

@@ -85,6 +85,10 @@ function simplifyChar(ch: string): string {
 }
 
 /** True when no character would change on its own: plain Simplified text skips the phrase converter. */
+export function isSimplifiedText(text: string): boolean {
+  return alreadySimplified(text);
+}
+
 function alreadySimplified(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
