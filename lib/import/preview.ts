@@ -207,9 +207,18 @@ function startContext(existing: readonly ReplyScript[], records: readonly Import
   const takenCodes = new Set(byCode.keys());
   for (const r of records) if (r.code) takenCodes.add(codeKey(r.code));
   const model = options.guessIntent ? undefined : replyIntentModel();
+  const guessOnce = options.guessIntent ?? ((doc: ReplyDocument) => model!.classify(doc));
+  // Exports repeat phrases (the same reply in several groups): guess each phrase once.
+  const guesses = new Map<string, IntentGuess[]>();
+  const guess = (doc: ReplyDocument) => {
+    const key = `${doc.group ?? ''}\u0001${doc.title ?? ''}\u0001${doc.text}`;
+    let out = guesses.get(key);
+    if (!out) guesses.set(key, (out = guessOnce(doc)));
+    return out;
+  };
   return {
     options, byText, byCode, usedIds, takenCodes,
-    guess: options.guessIntent ?? ((doc) => model!.classify(doc)),
+    guess,
     fileText: new Map(), fileCode: new Map(), existing: new Map(),
     now: options.now ?? Date.now(),
     makeId: options.makeId ?? defaultMakeId,
