@@ -19,6 +19,8 @@ import { extendOverContactId, findChannelIds, findWeakContactIds } from './detec
 import { pairReviewRewards, type Span } from './detectors/review-pairs';
 import { findSoundAlikes } from './detectors/sound-alikes';
 import { learnedFindings } from './learned/second-opinion';
+import CONTEXT_WORDS from './data/context-words.json';
+import { wordsPattern } from './words-pattern';
 import { riskModel } from './learned/model';
 import { toTraditionalRewrite, writtenInTraditional } from './rewrite-script';
 
@@ -50,10 +52,11 @@ interface Entry {
 }
 
 const NEGATABLE: ReadonlySet<string> = new Set(['offsite_contact', 'offsite_payment', 'review_manipulation', 'unauthorized_promise']);
-const NEGATION = /(不要|请勿|切勿|谨防|不会|禁止|严禁|不能|不可以|不允许|不得|千万别|别|不用|无需|不需要|没必要|拒绝|不支持|防止|警惕|小心|提防|以免|避免|从不|从来不|绝不|决不|不提供|不接受|不存在|没有|不可能|杜绝|不建议|不让|不准|勿)/;
+// The context word lists live in data (data/context-words.json); regexes are built from them once.
+const NEGATION = wordsPattern(CONTEXT_WORDS.negation);
 // Also a sentence that calls the act a violation or disowns it (好评返现是违规的 / 这种活动我们没有).
-const FRAUD_WARNING = /(骗子|诈骗|冒充|上当|受骗|假冒|虚假|盗号|钓鱼|违规|违法|处罚|封店|我们没有|我们不做|不做这种|没有这种|是假的|都是假)/;
-const ALTERNATIVE = /(不过|但是|但我们|但可以|但您|可以为您|可以帮您|建议您|您可以|你可以|我们可以|或者|可以申请|为您申请|帮您申请|换成|改成|其他方案|替您|帮您看看|给您申请|为您争取|帮您争取|帮您处理|为您处理|帮您联系|为您联系|您看|可以选择)/;
+const FRAUD_WARNING = wordsPattern(CONTEXT_WORDS.fraudWarning);
+const ALTERNATIVE = wordsPattern(CONTEXT_WORDS.alternative);
 const LATIN = /[a-z0-9]/;
 
 // —— automata, built once for the lexicon and cached per custom list ——
