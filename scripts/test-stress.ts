@@ -87,7 +87,10 @@ for (let run = 1; run <= runs; run++) {
     const report = join(outDir, `run-${run}-${project}.json`);
     rmSync(report, { force: true });
     const code = await step(log, npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
-    if (code !== 0) failures.push(...(failuresIn(report).length ? failuresIn(report) : [`${project} tests (exit ${code}, see ${logPath})`]));
+    if (code !== 0) {
+      const named = failuresIn(report);
+      failures.push(...(named.length ? named : [`${project} tests (exit ${code}, see ${logPath})`]));
+    }
   }
   log.end();
   const minutes = (Date.now() - started) / 60_000;

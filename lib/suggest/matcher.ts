@@ -247,6 +247,17 @@ export function createMatcher(initial: Iterable<ReplyScript> = [], options: Matc
     if (slot !== undefined) freeSlots.push(slot);
   }
 
+  /** The index entry of a raw trigger phrase, canonicalised once per matcher (null when nothing is left). */
+  function entryOfTrigger(trigger: string): TriggerEntry | null {
+    let entry = byTrigger.get(trigger);
+    if (entry === undefined || (entry !== null && !entry.live)) {
+      const key = canonicalTrigger(trigger);
+      entry = key.length > 0 ? index.entryFor(key) : null;
+      byTrigger.set(trigger, entry);
+    }
+    return entry;
+  }
+
   function upsert(script: ReplyScript): void {
     let slot = unlink(script.id);
     if (script.deleted || script.hidden) {
@@ -259,12 +270,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = [], options: Matc
     // once per matcher (byTrigger), and a script's repeated phrase is skipped by the entry's
     // lastSlot mark, so the common case costs one map lookup and one push.
     for (const trigger of script.triggers ?? []) {
-      let entry = byTrigger.get(trigger);
-      if (entry === undefined || (entry !== null && !entry.live)) {
-        const key = canonicalTrigger(trigger);
-        entry = key.length > 0 ? index.entryFor(key) : null;
-        byTrigger.set(trigger, entry);
-      }
+      const entry = entryOfTrigger(trigger);
       if (entry === null || entry.lastSlot === slot) continue;
       entry.lastSlot = slot;
       if (index.hold(entry, script.intent, slot)) classifier.addPhrase(script.intent, entry.key);
@@ -287,13 +293,12 @@ export function createMatcher(initial: Iterable<ReplyScript> = [], options: Matc
   }
 
   // Knowledge phrases are held by no script; they feed the intent's evidence and its classifier document.
+  // The same phrases as the default scripts' triggers: canonicalised once, shared through entryOfTrigger.
   for (const [intent, phrases] of options.knowledge ?? []) {
     for (const phrase of phrases) {
-      const key = canonicalTrigger(phrase);
-      if (key.length === 0) continue;
-      const entry = index.entryFor(key);
-      if (entry.holders.get(intent)?.includes(KNOWLEDGE_SLOT)) continue;
-      if (index.hold(entry, intent, KNOWLEDGE_SLOT)) classifier.addPhrase(intent, key);
+      const entry = entryOfTrigger(phrase);
+      if (entry === null || entry.holders.get(intent)?.includes(KNOWLEDGE_SLOT)) continue;
+      if (index.hold(entry, intent, KNOWLEDGE_SLOT)) classifier.addPhrase(intent, entry.key);
     }
   }
   for (const s of initial) upsert(s);

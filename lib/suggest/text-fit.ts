@@ -6,6 +6,10 @@
  * Used to rank scripts that carry no trigger phrases, such as a rep's import.
  */
 import { canonicalText } from './canonical.ts';
+import { gramsOf } from './trigger-index.ts';
+
+/** Distinct character pairs of canonical text, none containing a space. */
+const pairsOf = (canonical: string) => gramsOf(canonical).filter((g) => g.length === 2 && g.trim().length === 2);
 
 /** Placeholders ({买家}, {cursor}) are not words of the reply. */
 const VARIABLE = /\{[^{}]{1,12}\}/g;
@@ -13,13 +17,7 @@ const VARIABLE = /\{[^{}]{1,12}\}/g;
 const MAX_CHARS = 240;
 
 export function textGrams(text: string): Set<string> {
-  const canonical = canonicalText(text.replace(VARIABLE, ' ').slice(0, MAX_CHARS));
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < canonical.length; i++) {
-    const g = canonical.slice(i, i + 2);
-    if (g.trim().length === 2) out.add(g);
-  }
-  return out;
+  return new Set(pairsOf(canonicalText(text.replace(VARIABLE, ' ').slice(0, MAX_CHARS))));
 }
 
 /** Pairs in more than this share of the texts are not used to find candidates (they fit everything). */
@@ -70,15 +68,7 @@ export class TextFit {
 
   /** The message's pairs, with their weights (computed once per clause). */
   weigh(canonicalClause: string): Array<[string, number]> {
-    const seen = new Set<string>();
-    const out: Array<[string, number]> = [];
-    for (let i = 0; i + 1 < canonicalClause.length; i++) {
-      const g = canonicalClause.slice(i, i + 2);
-      if (seen.has(g) || g.trim().length < 2) continue;
-      seen.add(g);
-      out.push([g, this.idf(g)]);
-    }
-    return out;
+    return pairsOf(canonicalClause).map((g) => [g, this.idf(g)]);
   }
 
   /** 0..1: the weighted share of the clause's pairs found in the script's text. */

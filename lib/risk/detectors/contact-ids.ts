@@ -6,6 +6,7 @@
  */
 import type { ScanContext } from '../scan-context';
 import type { RawHit } from './personal-numbers';
+import { STAY_HERE } from '../stay-on-platform';
 
 const ID_AFTER_CUE = /(?:号码|号是|号|是|账号|id)?[a-z0-9_]{3,24}/y;
 const WEAK_CUE = /(?<![a-z])(v|q|薇|微|威|扣|企鹅|wei|围|卫)(号是|号|是)?([a-z0-9_]{4,24})/g;
@@ -41,7 +42,7 @@ export function findWeakContactIds(ctx: ScanContext): RawHit[] {
       start: m.index,
       end: m.index + m[0].length,
       ruleId: 'contact.id_after_cue',
-      rewrite: '有任何问题您直接在这里留言，我会一直为您跟进',
+      rewrite: STAY_HERE,
       rewriteScope: 'sentence',
     });
   }
@@ -52,7 +53,7 @@ export function findWeakContactIds(ctx: ScanContext): RawHit[] {
       start: m.index,
       end: m.index + m[0].length,
       ruleId: 'contact.lettered_number',
-      rewrite: '有任何问题您直接在这里留言，我会一直为您跟进',
+      rewrite: STAY_HERE,
       rewriteScope: 'sentence',
     });
   }
@@ -102,7 +103,7 @@ export function findChannelIds(ctx: ScanContext): RawHit[] {
         start: Math.min(cStart, idStart),
         end: Math.max(cEnd, idEnd),
         ruleId: 'contact.channel_and_id',
-        rewrite: '有任何问题您直接在这里留言，我会一直为您跟进',
+        rewrite: STAY_HERE,
         rewriteScope: 'sentence',
       });
       break;

@@ -7,6 +7,7 @@
  */
 import type { ScanContext } from '../scan-context';
 import type { RiskCategoryId } from '../categories';
+import { PAY_HERE, STAY_HERE } from '../stay-on-platform';
 
 export interface RawHit {
   category: RiskCategoryId;
@@ -19,8 +20,6 @@ export interface RawHit {
   message?: { zh: string; en: string };
 }
 
-const STAY_HERE = '有任何问题您直接在这里留言，我会一直为您跟进';
-const PAY_HERE = '请您直接在平台下单付款，交易更有保障';
 
 const MOBILE = /(?<![0-9a-z])(?:86)?(1[3-9][0-9]{9})(?![0-9])/g;
 const ID_CARD = /(?<![0-9a-z])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9x](?![0-9a-z])/g;

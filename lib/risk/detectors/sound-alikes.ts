@@ -6,13 +6,12 @@
  * share the sound (威信, 专长, 回款…) stay clean. The word itself is the
  * lexicon's; here only its stand-ins are found.
  */
-import table from '../../../assets/models/sound-table.json';
 import type { ScanContext } from '../scan-context';
+import { CHARS_BY_SYLLABLE, syllablesOf } from '../sound-table';
 import type { RawHit } from './personal-numbers';
 import { SOUND_REAL_WORDS, SOUND_TARGETS } from '../sound-words';
+import { PAY_HERE, STAY_HERE } from '../stay-on-platform';
 
-const STAY_HERE = '有任何问题您直接在这里留言，我会一直为您跟进';
-const PAY_HERE = '请您直接在平台下单付款，交易更有保障';
 
 interface Target {
   word: string;
@@ -25,18 +24,12 @@ let targets: Target[] | undefined;
 /** First characters of every target, for a cheap skip over most of the text. */
 let firstChars: Set<string> | undefined;
 
-/** A character's syllables in the table (a polyphone has several). */
-function syllablesOf(ch: string, bySyllable: Record<string, string>): string[] {
-  return Object.keys(bySyllable).filter((s) => bySyllable[s]!.includes(ch));
-}
-
 function build(): Target[] {
-  const bySyllable = table as Record<string, string>;
   targets = SOUND_TARGETS.map(({ word, category }) => ({
     word,
     category,
     // A position accepts every character of every reading of the word's character there.
-    sounds: [...word].map((ch) => new Set(syllablesOf(ch, bySyllable).flatMap((s) => [...bySyllable[s]!]))),
+    sounds: [...word].map((ch) => new Set(syllablesOf(ch).flatMap((s) => [...CHARS_BY_SYLLABLE[s]!]))),
   }));
   firstChars = new Set(targets.flatMap((t) => [...t.sounds[0]!]));
   return targets;

@@ -9,15 +9,7 @@
 import { fold } from '../../text/normalize.ts';
 import { addCjkGrams, addWordGrams, dampenAndScale } from '../../learn/text-features.ts';
 import type { FeatureVector } from '../../learn/softmax.ts';
-import table from '../../../assets/models/sound-table.json';
-
-let soundOf: Map<string, string> | undefined;
-function sounds(): Map<string, string> {
-  if (soundOf) return soundOf;
-  soundOf = new Map();
-  for (const [syllable, chars] of Object.entries(table as Record<string, string>)) for (const ch of chars) if (!soundOf.has(ch)) soundOf.set(ch, syllable);
-  return soundOf;
-}
+import { syllablesOf } from '../sound-table.ts';
 
 /** Spaces, punctuation, symbols and emoji between characters: dropped before the n-grams. */
 const SEPARATORS = /[\s\p{P}\p{S}\u200b-\u200f\u2060\ufeff]+/gu;
@@ -32,10 +24,9 @@ export function riskFeatures(sentence: string): FeatureVector {
   addCjkGrams(out, joined, 1);
   addWordGrams(out, folded, 1); // English keeps its spaces
 
-  const s = sounds();
   let previous: string | undefined;
   for (const ch of joined) {
-    const syllable = s.get(ch);
+    const syllable = syllablesOf(ch)[0]; // the first reading, as the weights were trained
     if (syllable) {
       out.set(`s:${syllable}`, (out.get(`s:${syllable}`) ?? 0) + 1);
       if (previous) out.set(`s:${previous}_${syllable}`, (out.get(`s:${previous}_${syllable}`) ?? 0) + 1);

@@ -12,6 +12,8 @@
 import type { SoftmaxModel } from '../../learn/softmax.ts';
 import { riskCategory, type RiskCategoryId } from '../categories.ts';
 import { riskFeatures } from './features.ts';
+import { PAY_HERE, STAY_HERE } from '../stay-on-platform.ts';
+import { REVIEW_REWRITE } from '../rules/review.ts';
 
 export interface LearnedFinding {
   category: RiskCategoryId;
@@ -42,9 +44,9 @@ const OPEN_ENDED: ReadonlySet<string> = new Set(['rude_tone', 'blame_shift', 'fl
 const MIN_CHARS = 4;
 
 const REWRITES: Partial<Record<RiskCategoryId, { zh: string; en: string }>> = {
-  offsite_contact: { zh: '有任何问题您直接在这里留言，我会一直为您跟进', en: 'Please message me here any time; I will keep following up for you.' },
-  offsite_payment: { zh: '请您直接在平台下单付款，交易更有保障', en: 'Please place the order and pay on the platform; it keeps your purchase protected.' },
-  review_manipulation: { zh: '如果您对商品满意，欢迎给我们一个真实的评价，有任何问题也请随时告诉我', en: 'If you are happy with it, an honest review would mean a lot; tell me any time if something is wrong.' },
+  offsite_contact: { zh: STAY_HERE, en: 'Please message me here any time; I will keep following up for you.' },
+  offsite_payment: { zh: PAY_HERE, en: 'Please place the order and pay on the platform; it keeps your purchase protected.' },
+  review_manipulation: { zh: REVIEW_REWRITE, en: 'If you are happy with it, an honest review would mean a lot; tell me any time if something is wrong.' },
   abuse: { zh: '给您带来不好的体验非常抱歉，我马上帮您处理', en: 'I am sorry for the trouble; let me sort this out for you right away.' },
   blame_shift: { zh: '给您添麻烦了，我马上帮您核实处理', en: 'Sorry for the trouble; I will check and fix this for you right away.' },
   rude_tone: { zh: '麻烦您方便的时候再看一下，有不清楚的地方我随时帮您', en: 'Whenever it suits you, please have another look; I am happy to help with anything unclear.' },

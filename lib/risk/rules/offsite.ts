@@ -4,9 +4,8 @@
  */
 import type { Rule } from '../rule';
 import type { ScanContext } from '../scan-context';
+import { PAY_HERE, STAY_HERE } from '../stay-on-platform';
 
-const STAY_HERE = '有任何问题您直接在这里留言，我会一直为您跟进';
-const PAY_HERE = '请您直接在平台下单付款，交易更有保障';
 
 const CJK = /[\u3400-\u9fff]/;
 const CONTACT_WORD_AHEAD = /^.{0,4}(号码|电话|手机|联系方式|微信|vx|v|qq)/;
