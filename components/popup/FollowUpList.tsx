@@ -134,13 +134,27 @@ export function FollowUpList() {
   const say = (text: string, kindOf: ToastState['kind'] = 'info', undo?: () => void) => setToast({ text, kind: kindOf, undo });
   const fail = (e: unknown) => say(errorMessage(e), 'error');
 
+  /** Team mode: another rep holds this follow-up, so its reminder is not handed out here either (the sidebar refuses too). */
+  const heldByAnother = async (f: FollowUp): Promise<boolean> => {
+    const claim = await call('claimFollowUpById', { id: f.id });
+    if (claim.ok) return false;
+    say(claim.message ? pick(claim.message) : pick({ zh: '该跟进已由其他客服处理', en: 'Another rep is handling this follow-up' }), 'error');
+    return true;
+  };
+
   const act = {
     open: async (f: FollowUp) => {
       if (!f.conversationUrl) return say(pick({ zh: '这条跟进没有会话链接', en: 'This follow-up has no conversation link' }), 'error');
-      await openConversation(f.conversationUrl).catch(fail);
+      try {
+        if (await heldByAnother(f)) return;
+        await openConversation(f.conversationUrl);
+      } catch (e) {
+        fail(e);
+      }
     },
     copy: async (f: FollowUp) => {
       try {
+        if (await heldByAnother(f)) return;
         const script = await bestScript(f);
         if (!script) return say(pick({ zh: `话术库里没有「${pick(KIND_LABEL[f.kind])}」话术`, en: `No ${pick(KIND_LABEL[f.kind])} script in the library` }), 'error');
         const filled = fillReminder(script, f, settings);

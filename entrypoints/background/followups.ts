@@ -29,8 +29,17 @@ import { tabMessenger } from '@/lib/messages';
 import { fold } from '@/lib/text/normalize';
 import { resolveRules, type FollowUpRules } from '@/lib/followups/rules';
 import { database, readSettings } from './database';
-import { handle, HandledError } from './handle';
-import { teamFollowUpChanged, teamFollowUpLogged } from './team-sync';
+import { handle, HandledError, notYours } from './handle';
+import { maySeeFollowUp, mayUseSite, ownConversationUrl } from '@/lib/protocol/caller';
+import { claimFollowUpById } from './team-sync';
+import { dataChanges } from './data-changes';
+import { chatOriginPattern } from '@/lib/followups/conversation-link';
+
+/** Only http(s) links on a chat origin the extension runs on are opened (see lib/followups/conversation-link.ts). */
+async function isOpenableConversation(url: string): Promise<boolean> {
+  const pattern = chatOriginPattern(url);
+  return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }).catch(() => false));
+}
 
 const ALARM = 'huashu-followups-due';
 const PERIODIC_ALARM = 'huashu-followups-tick';
@@ -82,37 +91,42 @@ async function notifyDue(now = Date.now()): Promise<void> {
 }
 
 export function registerFollowUpHandlers(): void {
-  handle('logFollowUp', async (req) => {
-    const result = await storeCall(async () => logFollowUp(database(), req, await rules(), Date.now()));
-    teamFollowUpLogged(result, req.scriptId);
-    void refreshFollowUpSignals();
+  // Counters, badge and alarm follow every follow-up write, whoever made it.
+  dataChanges.on((change) => {
+    if (change.table === 'followups') void refreshFollowUpSignals();
+  });
+  handle('logFollowUp', async (req, caller) => {
+    if (!mayUseSite(caller, req.site)) notYours();
+    const own = { ...req, conversationUrl: ownConversationUrl(caller, req.conversationUrl) };
+    const result = await storeCall(async () => logFollowUp(database(), own, await rules(), Date.now()));
+    dataChanges.emit({ table: 'followups', op: 'logged', result, scriptId: req.scriptId, origin: 'local' });
     return result.row;
   });
-  handle('followUpsForConversation', (req) => storeCall(() => forConversation(database(), req.conversationKey)));
+  handle('followUpsForConversation', async (req, caller) => (await storeCall(() => forConversation(database(), req.conversationKey))).filter((row) => maySeeFollowUp(caller, row)));
   handle('listFollowUps', (req) => storeCall(() => listForPopup(database(), Date.now(), req ?? {})));
-  handle('markFollowUpDone', async (req) => {
+  handle('markFollowUpDone', async (req, caller) => {
     const before = await database().followups.get(req.id);
+    if (before && !maySeeFollowUp(caller, before)) notYours();
     const row = await storeCall(() => markDone(database(), req.id, req.outcome, Date.now()));
-    teamFollowUpChanged(before, row);
-    void refreshFollowUpSignals();
+    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
     return row;
   });
   handle('snoozeFollowUp', async (req) => {
     const before = await database().followups.get(req.id);
     const { row } = await storeCall(async () => snooze(database(), req.id, req.until, Date.now(), await rules()));
-    teamFollowUpChanged(before, row);
-    void refreshFollowUpSignals();
+    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
     return row;
   });
   handle('deleteFollowUp', async (req) => {
     const row = await storeCall(() => remove(database(), req.id));
     if (!row) throw new HandledError('not_found', '这条跟进已不存在', 'That follow-up no longer exists');
-    void refreshFollowUpSignals();
+    dataChanges.emit({ table: 'followups', op: 'deleted', row, origin: 'local' });
     return row;
   });
   handle('restoreFollowUp', async (row) => {
     await storeCall(() => restore(database(), row));
-    void refreshFollowUpSignals();
+    // The undo of a local delete: the row is back as it was, and the team never heard of the delete.
+    dataChanges.emit({ table: 'followups', op: 'saved', before: undefined, after: row, origin: 'restore' });
     return row;
   });
 
@@ -129,7 +143,7 @@ export function registerFollowUpHandlers(): void {
     void database()
       .followups.get(id.slice('huashu-due:'.length))
       .then(async (row) => {
-        if (row?.conversationUrl) await browser.tabs.create({ url: row.conversationUrl });
+        if (row?.conversationUrl && (await isOpenableConversation(row.conversationUrl))) await browser.tabs.create({ url: row.conversationUrl });
         else await browser.action.openPopup?.();
       });
   });
@@ -221,6 +235,9 @@ async function insertIntoConversation(id: string, scriptId: string): Promise<{ t
       throw new HandledError('conflict', '会话页当前显示的是其他买家，请先切换到该买家再插入', 'The chat tab shows another buyer; switch to this buyer first');
     throw new HandledError('not_found', '该会话没有打开，请先点「打开会话」', 'The conversation is not open; open it first');
   }
+  // Held by another rep: say so, and do not point at 复制 (that would walk around the claim).
+  const claim = await claimFollowUpById(id);
+  if (!claim.ok) throw new HandledError('conflict', claim.message?.zh ?? '该跟进已由其他客服处理', claim.message?.en ?? 'Another rep is handling this follow-up');
   const result = await tabMessenger.sendMessage('insertScript', { scriptId }, target).catch(() => undefined);
   if (!result?.ok) throw new HandledError('bad_request', '未能插入到会话输入框，请点「复制」后手动粘贴', 'Could not insert into the chat box; copy it instead');
   return { tabId: target };
@@ -231,15 +248,13 @@ function registerPopupAndReportHandlers(): void {
   handle('reopenFollowUp', async (req) => {
     const before = await database().followups.get(req.id);
     const row = await storeCall(async () => reopen(database(), req.id, await rules(), Date.now()));
-    teamFollowUpChanged(before, row);
-    void refreshFollowUpSignals();
+    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
     return row;
   });
   handle('recordFollowUpAttempt', async (req) => {
     const before = await database().followups.get(req.id);
     const row = await storeCall(async () => recordAttempt(database(), req.id, req.scriptId ? { scriptId: req.scriptId } : {}, await rules(), Date.now()));
-    teamFollowUpChanged(before, row);
-    void refreshFollowUpSignals();
+    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
     return row;
   });
   handle('followUpScripts', (req) => scriptsForKind(req.kind, req.limit ?? 5));
@@ -253,7 +268,7 @@ function registerPopupAndReportHandlers(): void {
   });
   handle('recountFollowUps', async () => {
     const c = await storeCall(() => recountLive(database()));
-    void refreshFollowUpSignals();
+    dataChanges.emit({ table: 'followups', op: 'replaced', origin: 'local' });
     return { open: c.open, snoozed: c.snoozed, rowCount: c.rowCount };
   });
 }

@@ -1,31 +1,40 @@
 /**
- * Register a background handler for one protocol message: the request is
- * checked at the boundary, errors become typed Result errors (a quota error
- * is named as such so the rep can be told), nothing rejects unhandled.
+ * Register a background handler for one protocol message: the sender is
+ * placed (an extension page, or a content script speaking for one chat page)
+ * and refused when its message group is not for it; the request is parsed by
+ * its schema; errors become typed Result errors (a quota error is named as
+ * such so the rep can be told), nothing rejects unhandled.
  */
-import { checkRequest, fail, messenger, ok, type Protocol, type Result } from '@/lib/messages';
+import { fail, groupOf, messenger, ok, parseRequest, type Protocol, type Result } from '@/lib/messages';
+import { callerOf, mayCall, type Caller } from '@/lib/protocol/caller';
 import { browser, type Browser } from 'wxt/browser';
 
 type Req<K extends keyof Protocol> = Parameters<Protocol[K]>[0];
 type Value<K extends keyof Protocol> = ReturnType<Protocol[K]> extends Result<infer T> ? T : never;
 
-export interface Sender {
-  tabId?: number;
-  frameId?: number;
-  url?: string;
-}
+export type { Caller };
 
-export function handle<K extends keyof Protocol>(name: K, fn: (req: Req<K>, sender: Sender) => Promise<Value<K>> | Value<K>): void {
+export function handle<K extends keyof Protocol>(name: K, fn: (req: Req<K>, caller: Caller) => Promise<Value<K>> | Value<K>): void {
+  const group = groupOf(name)!;
   messenger.onMessage(name, (async (message: { data: unknown; sender: Browser.runtime.MessageSender }) => {
-    const problem = checkRequest(name, message.data);
-    if (problem) return { ok: false, error: problem };
+    const s = message.sender;
+    const caller = callerOf({ url: s.url, origin: s.origin, tabId: s.tab?.id, frameId: s.frameId }, browser.runtime.getURL('/'));
+    if (!caller || !mayCall(caller, group)) {
+      return fail('forbidden', '只有扩展自己的页面（设置页、弹出窗口）可以执行这个操作。', 'Only the extension’s own pages (options, popup) may do this.');
+    }
+    const parsed = parseRequest(name, message.data);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
     try {
-      const sender: Sender = { tabId: message.sender.tab?.id, frameId: message.sender.frameId, url: message.sender.url };
-      return ok(await fn(message.data as Req<K>, sender));
+      return ok(await fn(parsed.value as Req<K>, caller));
     } catch (error) {
       return toFailure(error);
     }
   }) as never);
+}
+
+/** Refuse a page that names a site or row it does not own, as if the row did not exist. */
+export function notYours(): never {
+  throw new NotFoundError('找不到这条记录。', 'No such record.');
 }
 
 export function toFailure(error: unknown): { ok: false; error: { code: 'quota' | 'not_found' | 'bad_request' | 'conflict' | 'internal'; zh: string; en: string } } {

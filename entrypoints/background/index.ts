@@ -16,8 +16,10 @@ import { rejectUnknownMessages } from './handle';
 import { registerFollowUpHandlers } from './followups';
 import { registerTeamSyncHandlers } from './team-sync';
 import { PROTOCOL_NAMES } from '@/lib/messages';
+import { registerBroadcasts } from './broadcast';
 
 export default defineBackground(() => {
+  registerBroadcasts();
   registerSettingsHandlers();
   registerReplyScriptHandlers();
   registerUsageHandlers();

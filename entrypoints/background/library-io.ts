@@ -7,20 +7,13 @@
  */
 import { scanText } from '@/lib/risk/scanner';
 import { recountLive } from '@/lib/followups/store';
-import { refreshFollowUpSignals } from './followups';
 import type { ReplyScript } from '@/lib/types';
 import { isLiveScript } from '@/lib/library-visibility';
 import { database, readSettings } from './database';
-import { handle } from './handle';
-import { resetMatcher } from './reply-scripts';
-import { broadcastLibraryChanged } from './broadcast';
+import { handle, HandledError } from './handle';
+import { restorableSettings } from '@/lib/export/restore-settings';
+import { dataChanges } from './data-changes';
 import { registerExtraSiteHandlers, syncExtraSites } from './extra-sites';
-import { teamScriptsDeleted, teamScriptsSaved } from './team-sync';
-
-function libraryChanged(): void {
-  resetMatcher();
-  broadcastLibraryChanged();
-}
 
 export function registerLibraryIoHandlers(): void {
   handle('usageCounts', async () => {
@@ -38,8 +31,7 @@ export function registerLibraryIoHandlers(): void {
     await d.transaction('rw', d.scripts, async () => {
       await d.scripts.bulkPut(req.scripts);
     });
-    libraryChanged();
-    teamScriptsSaved(req.scripts);
+    dataChanges.emit({ table: 'scripts', op: 'saved', rows: req.scripts, origin: 'local' });
     return { written: req.scripts.length };
   });
 
@@ -56,7 +48,8 @@ export function registerLibraryIoHandlers(): void {
           else delete s.hidden;
         });
     });
-    libraryChanged();
+    // Local only: hiding the defaults is this rep's view, not the team's library.
+    dataChanges.emit({ table: 'scripts', op: 'replaced', origin: 'local' });
     return { changed };
   });
 
@@ -78,8 +71,7 @@ export function registerLibraryIoHandlers(): void {
       removed = (await d.scripts.bulkGet(req.ids)).filter((s): s is ReplyScript => !!s);
       await d.scripts.bulkDelete(req.ids);
     });
-    libraryChanged();
-    teamScriptsDeleted(removed);
+    dataChanges.emit({ table: 'scripts', op: 'deleted', rows: removed, origin: 'local' });
     return removed;
   });
 
@@ -94,18 +86,20 @@ export function registerLibraryIoHandlers(): void {
   });
 
   handle('restoreBackup', async (backup) => {
+    const settings = restorableSettings(backup.settings);
+    if (!settings.ok) throw new HandledError('bad_request', settings.zh, settings.en);
     const d = database();
     await d.transaction('rw', [d.scripts, d.settings, d.followups, d.usage], async () => {
       await Promise.all([d.scripts.clear(), d.settings.clear(), d.followups.clear(), d.usage.clear()]);
       await d.scripts.bulkPut(backup.scripts);
-      await d.settings.bulkPut(backup.settings);
+      await d.settings.bulkPut(settings.rows);
       await d.followups.bulkPut(backup.followups);
       await d.usage.bulkPut(backup.usage);
     });
     // The follow-up counters (kept beside the rows for a fast popup) must match the restored rows.
     await recountLive(d);
-    void refreshFollowUpSignals();
-    libraryChanged();
+    dataChanges.emit({ table: 'followups', op: 'replaced', origin: 'restore' });
+    dataChanges.emit({ table: 'scripts', op: 'replaced', origin: 'restore' });
     await syncExtraSites().catch(() => undefined);
     return { scripts: backup.scripts.length, settings: backup.settings.length, followups: backup.followups.length, usage: backup.usage.length };
   });

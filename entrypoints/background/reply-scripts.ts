@@ -11,8 +11,9 @@ import type { ConversationContext } from '@/lib/messages';
 import { database } from './database';
 import { handle, NotFoundError } from './handle';
 import { recentUsage } from './usage';
-import { broadcastLibraryChanged } from './broadcast';
-import { teamScriptsDeleted, teamScriptsSaved, withSources } from './team-sync';
+import { withSources } from './team-sync';
+import { dataChanges } from './data-changes';
+import type { DataChange } from '@/lib/data/data-change';
 
 type Matcher = ReturnType<typeof createMatcher>;
 let matcherPromise: Promise<Matcher> | undefined;
@@ -25,8 +26,29 @@ function matcher(): Promise<Matcher> {
 }
 
 /** Forget the index (after an import or a restore replaces many scripts). */
-export function resetMatcher(): void {
+function resetMatcher(): void {
   matcherPromise = undefined;
+}
+
+/** Past this many scripts in one write, rebuilding the index is cheaper than updating it one by one. */
+const UPDATE_IN_PLACE_MAX = 50;
+
+/**
+ * Keep the index in step with every script write. Updates are chained on the
+ * index promise, so a suggest that starts after a save sees the saved script.
+ */
+function followScriptChanges(change: DataChange): void {
+  if (change.table !== 'scripts') return;
+  if (change.op === 'replaced' || change.rows.length > UPDATE_IN_PLACE_MAX) return resetMatcher();
+  if (!matcherPromise) return; // built from the database when first needed
+  const { op, rows } = change;
+  matcherPromise = matcherPromise.then((m) => {
+    for (const row of rows) {
+      if (op === 'saved' && isLiveScript(row)) m.upsert(row);
+      else m.remove(row.id);
+    }
+    return m;
+  });
 }
 
 export async function suggestFor(message: string, context: ConversationContext, top = 5): Promise<Suggestion[]> {
@@ -52,6 +74,7 @@ export async function getScript(id: string): Promise<ReplyScript> {
 }
 
 export function registerReplyScriptHandlers(): void {
+  dataChanges.on(followScriptChanges);
   handle('suggest', async (req) => withSources(await suggestFor(req.message, req.context, req.top)));
 
   handle('searchScripts', async (req) => {
@@ -73,18 +96,14 @@ export function registerReplyScriptHandlers(): void {
   handle('saveScript', async (script) => {
     const saved: ReplyScript = { ...script, updatedAt: Date.now() };
     await database().scripts.put(saved);
-    (await matcher()).upsert(saved);
-    broadcastLibraryChanged();
-    teamScriptsSaved([saved]);
+    dataChanges.emit({ table: 'scripts', op: 'saved', rows: [saved], origin: 'local' });
     return saved;
   });
 
   handle('deleteScript', async (req) => {
     const script = await getScript(req.id);
     await database().scripts.delete(req.id);
-    (await matcher()).remove(req.id);
-    broadcastLibraryChanged();
-    teamScriptsDeleted([script]);
+    dataChanges.emit({ table: 'scripts', op: 'deleted', rows: [script], origin: 'local' });
     return script;
   });
 

@@ -4,11 +4,13 @@
  *
  * - SyncStorage on the Dexie `syncState` table (outbox, checkpoint, leases…
  *   saved after every step, so a worker put to sleep resumes from there).
- * - The existing write paths call the `team*` hooks after their local write;
- *   a hook only queues a change (lib/sync/local-rows.ts decides which rows are
- *   shared) and asks for a sync soon. A hook never fails the local write.
- * - Pulled rows are written straight into Dexie (not through the handlers, so
- *   nothing echoes back into the outbox), then sidebars hear 'library-changed'.
+ * - Local writes announce themselves on the change bus (data-changes.ts); the
+ *   subscriber here queues a change for those with origin 'local' only
+ *   (lib/sync/local-rows.ts decides which rows are shared) and asks for a
+ *   sync soon. It never fails the local write.
+ * - Pulled rows are written into Dexie and announced with origin 'team', so
+ *   the index, counters and sidebars follow and nothing echoes back into the
+ *   outbox.
  * - chrome.alarms wakes the worker every 30 s to sync; while awake, the live
  *   stream nudges a sync on every change of the shop.
  * - claimFollowUp: a 催付/review reply may be inserted only while this device
@@ -32,6 +34,7 @@ import {
   scriptData,
   scriptDeleteChange,
   scriptFromRow,
+  teamScriptLocalId,
   scriptSaveChange,
   siteProfileChange,
   siteProfileFromRow,
@@ -44,10 +47,10 @@ import { resolveRules } from '@/lib/followups/rules';
 import type { CustomRiskWord } from '@/lib/settings';
 import type { FollowUp, FollowUpKind, ReplyScript, SiteProfile, UsageEvent } from '@/lib/types';
 import { database, readSettings } from './database';
-import { handle, HandledError } from './handle';
-import { broadcastLibraryChanged, broadcastSettingsChanged } from './broadcast';
-import { resetMatcher } from './reply-scripts';
-import { refreshFollowUpSignals } from './followups';
+import { handle, HandledError, notYours } from './handle';
+import { mayUseSite, ownConversationUrl } from '@/lib/protocol/caller';
+import { dataChanges } from './data-changes';
+import type { DataChange } from '@/lib/data/data-change';
 
 const ALARM = 'huashu-team-sync';
 const SERVER_URL_KEY = 'team.serverUrl';
@@ -181,9 +184,34 @@ function guard(what: string, fn: () => Promise<void>): void {
   void fn().catch((e) => console.warn(`[huashu] team sync hook ${what} failed`, e));
 }
 
-// ---- hooks called by the existing write paths ------------------------------
+// ---- local changes into the outbox ------------------------------------------
 
-export function teamScriptsSaved(scripts: ReplyScript[]): void {
+/** The team's subscriber on the change bus: local writes only (pulled and restored rows are not pushed back). */
+function queueLocalChange(change: DataChange): void {
+  if (change.origin !== 'local') return;
+  switch (change.table) {
+    case 'scripts':
+      if (change.op === 'saved') teamScriptsSaved(change.rows);
+      else if (change.op === 'deleted') teamScriptsDeleted(change.rows);
+      return; // 'replaced' (hiding the defaults) is this rep's view only
+    case 'siteProfiles':
+      if (change.op === 'saved') teamSiteProfileSaved(change.row);
+      else teamSiteProfileDeleted(change.key);
+      return;
+    case 'settings':
+      teamRiskWordsChanged(change.before.customBanned, change.after.customBanned);
+      return;
+    case 'followups':
+      if (change.op === 'logged') teamFollowUpLogged(change.result, change.scriptId);
+      else if (change.op === 'saved') teamFollowUpChanged(change.before, change.after);
+      // 'deleted' is the popup's local tidy-up (undone by restore): the shop's row stays for the others.
+      return;
+    case 'usage':
+      teamUsageRecorded(change.row);
+  }
+}
+
+function teamScriptsSaved(scripts: ReplyScript[]): void {
   if (joinedCache === false) return;
   guard('scriptsSaved', async () => {
     const s = await session();
@@ -198,7 +226,7 @@ export function teamScriptsSaved(scripts: ReplyScript[]): void {
   });
 }
 
-export function teamScriptsDeleted(scripts: ReplyScript[]): void {
+function teamScriptsDeleted(scripts: ReplyScript[]): void {
   if (joinedCache === false) return;
   guard('scriptsDeleted', async () => {
     const s = await session();
@@ -213,7 +241,7 @@ export function teamScriptsDeleted(scripts: ReplyScript[]): void {
   });
 }
 
-export function teamSiteProfileSaved(profile: SiteProfile): void {
+function teamSiteProfileSaved(profile: SiteProfile): void {
   if (joinedCache === false) return;
   guard('siteProfileSaved', async () => {
     const s = await session();
@@ -222,7 +250,7 @@ export function teamSiteProfileSaved(profile: SiteProfile): void {
   });
 }
 
-export function teamSiteProfileDeleted(origin: string): void {
+function teamSiteProfileDeleted(origin: string): void {
   if (joinedCache === false) return;
   guard('siteProfileDeleted', async () => {
     const s = await session();
@@ -230,7 +258,7 @@ export function teamSiteProfileDeleted(origin: string): void {
   });
 }
 
-export function teamRiskWordsChanged(before: CustomRiskWord[], after: CustomRiskWord[]): void {
+function teamRiskWordsChanged(before: CustomRiskWord[], after: CustomRiskWord[]): void {
   if (joinedCache === false) return;
   guard('riskWordsChanged', async () => {
     const s = await session();
@@ -239,7 +267,7 @@ export function teamRiskWordsChanged(before: CustomRiskWord[], after: CustomRisk
 }
 
 /** A follow-up was logged: a new one goes to the team; an attempt needs this device's lease. */
-export function teamFollowUpLogged(result: LogResult, scriptId: string | undefined): void {
+function teamFollowUpLogged(result: LogResult, scriptId: string | undefined): void {
   if (joinedCache === false) return;
   guard('followUpLogged', async () => {
     const s = await session();
@@ -250,7 +278,7 @@ export function teamFollowUpLogged(result: LogResult, scriptId: string | undefin
   });
 }
 
-export function teamFollowUpChanged(before: FollowUp | undefined, after: FollowUp): void {
+function teamFollowUpChanged(before: FollowUp | undefined, after: FollowUp): void {
   if (joinedCache === false) return;
   guard('followUpChanged', async () => {
     const s = await session();
@@ -260,7 +288,7 @@ export function teamFollowUpChanged(before: FollowUp | undefined, after: FollowU
   });
 }
 
-export function teamUsageRecorded(event: UsageEvent): void {
+function teamUsageRecorded(event: UsageEvent): void {
   if (joinedCache === false) return;
   guard('usageRecorded', async () => {
     await queue([{ kind: 'usage', op: 'record', id: remoteIdOf(event.id), data: { scriptId: event.scriptId, site: event.site, at: event.at, via: event.via, ...(event.conversationKey ? { conversationKey: event.conversationKey } : {}) } }]);
@@ -308,11 +336,12 @@ async function applyRows(rows: RemoteRow[]): Promise<void> {
     scriptsChanged = true;
     await db.transaction('rw', db.scripts, db.syncState, async () => {
       for (const row of scripts) {
-        const localId = typeof row.data.id === 'string' ? row.data.id : row.id;
+        const wanted = typeof row.data.id === 'string' ? row.data.id : row.id;
+        const localId = teamScriptLocalId(row, shopId, await db.scripts.get(wanted));
         const local = await db.scripts.get(localId);
         if (row.deleted) {
           if (local?.source === 'team') await db.scripts.delete(localId);
-        } else await db.scripts.put(scriptFromRow(row, shopId, local));
+        } else await db.scripts.put({ ...scriptFromRow(row, shopId, local), id: localId });
         await db.syncState.put({ key: SEQ('script', row.id), value: row.seq });
       }
     });
@@ -348,7 +377,7 @@ async function applyRows(rows: RemoteRow[]): Promise<void> {
     await db.settings.put({ key: 'customBanned', value: [...byId.values()] });
     await storage.set(TEAM_WORDS_KEY, [...teamIds]);
     // Open sidebars re-read settings (the send guard uses the custom words).
-    broadcastSettingsChanged();
+    dataChanges.emit({ table: 'settings', op: 'saved', before: settings, after: await readSettings(), origin: 'team' });
   }
 
   const followUps = rows.filter((r) => r.kind === 'followup');
@@ -372,11 +401,8 @@ async function applyRows(rows: RemoteRow[]): Promise<void> {
   }
 
 
-  if (scriptsChanged) {
-    resetMatcher();
-    broadcastLibraryChanged();
-  }
-  if (followUpsChanged) void refreshFollowUpSignals();
+  if (scriptsChanged) dataChanges.emit({ table: 'scripts', op: 'replaced', origin: 'team' });
+  if (followUpsChanged) dataChanges.emit({ table: 'followups', op: 'replaced', origin: 'team' });
 }
 
 /** Leaving or removed: the shop's rows leave this device; scripts this device shared become private again. */
@@ -404,8 +430,8 @@ async function clearShared(): Promise<void> {
   }
   const keys = (await db.syncState.toCollection().primaryKeys()).filter((k) => /^(seq:|proposal:|member:)/.test(String(k)) || k === TEAM_WORDS_KEY || k === OWN_SHARED_KEY);
   await db.syncState.bulkDelete(keys);
-  resetMatcher();
-  broadcastLibraryChanged();
+  dataChanges.emit({ table: 'scripts', op: 'replaced', origin: 'team' });
+  dataChanges.emit({ table: 'followups', op: 'replaced', origin: 'team' });
 }
 
 // ---- the Team tab's view ------------------------------------------------------
@@ -545,9 +571,18 @@ async function claimFollowUp(req: ClaimRequest): Promise<ClaimAnswer> {
   return { team: true, ok: false, followUpId: row.id, code: res.code, message: res.message };
 }
 
+/** The popup hands a rep a follow-up's reminder (copy, insert, open): the same claim the sidebar takes first. */
+export async function claimFollowUpById(id: string): Promise<ClaimAnswer> {
+  const row = await database().followups.get(id);
+  if (!row) throw new HandledError('not_found', '这条跟进已不存在', 'That follow-up no longer exists');
+  const { kind, site, conversationKey, conversationUrl, buyerName, orderId, item } = row;
+  return claimFollowUp({ kind, site, conversationKey, conversationUrl, buyerName, orderId, item });
+}
+
 // ---- registration ---------------------------------------------------------------------
 
 export function registerTeamSyncHandlers(): void {
+  dataChanges.on(queueLocalChange);
   handle('teamState', () => view());
   handle('teamCreateShop', async (req) => {
     const url = normaliseUrl(req.serverUrl);
@@ -598,7 +633,8 @@ export function registerTeamSyncHandlers(): void {
       for (const x of mine) own.add(x.id);
       await storage.set(OWN_SHARED_KEY, [...own]);
       await queue(mine.map((x) => ({ kind: 'script', op: 'upsert', id: remoteIdOf(x.id), data: scriptData(x) }) as ChangeBody));
-      broadcastLibraryChanged();
+      // Queued above as shares; announced as the team's so nothing is queued twice.
+      dataChanges.emit({ table: 'scripts', op: 'saved', rows: mine, origin: 'team' });
       return { shared: mine.length, proposed: 0 };
     }
     await queue(scripts.map((x) => ({ kind: 'proposal', op: 'propose', id: crypto.randomUUID(), data: { script: scriptData(x), ...(x.source === 'team' ? { scriptId: remoteIdOf(x.id) } : {}) } }) as ChangeBody));
@@ -617,7 +653,11 @@ export function registerTeamSyncHandlers(): void {
     if (c) await c.dismissConflict(req.changeId);
     return view();
   });
-  handle('claimFollowUp', (req) => claimFollowUp(req));
+  handle('claimFollowUpById', (req) => claimFollowUpById(req.id));
+  handle('claimFollowUp', (req, caller) => {
+    if (!mayUseSite(caller, req.site)) notYours();
+    return claimFollowUp({ ...req, conversationUrl: ownConversationUrl(caller, req.conversationUrl) });
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== ALARM) return;

@@ -1,8 +1,9 @@
 /** Usage events: each insertion is recorded; frecency and the "most used" lists read them. */
 import type { UsageEvent } from '@/lib/types';
 import { database } from './database';
-import { handle } from './handle';
-import { teamUsageRecorded } from './team-sync';
+import { handle, notYours } from './handle';
+import { mayUseSite } from '@/lib/protocol/caller';
+import { dataChanges } from './data-changes';
 
 const FRECENCY_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
@@ -12,10 +13,11 @@ export function recentUsage(now = Date.now()): Promise<UsageEvent[]> {
 }
 
 export function registerUsageHandlers(): void {
-  handle('recordUsage', async (req) => {
+  handle('recordUsage', async (req, caller) => {
+    if (!mayUseSite(caller, req.site)) notYours();
     const event: UsageEvent = { ...req, id: crypto.randomUUID(), at: Date.now() };
     await database().usage.add(event);
-    teamUsageRecorded(event);
+    dataChanges.emit({ table: 'usage', op: 'recorded', row: event, origin: 'local' });
     return event;
   });
   handle('usageCount', (req) => (req?.scriptId ? database().usage.where('scriptId').equals(req.scriptId).count() : database().usage.count()));

@@ -18,6 +18,7 @@ import { reservePageSpace } from './page-space';
 import { listenToBackground } from './background-messages';
 import { registerKeyboardShortcuts } from './keyboard-shortcuts';
 import { startPageFeatures } from './features';
+import { acceptTrustedInputOnly } from './trusted-input-only';
 
 export const SHADOW_HOST_NAME = 'huashu-sidebar';
 
@@ -56,6 +57,7 @@ export default defineContentScript({
       },
     });
     ui.mount();
+    acceptTrustedInputOnly(ui.shadow, ctx.signal);
 
     reservePageSpace(ctx);
     listenToBackground(ctx, session, tracker);

@@ -48,7 +48,7 @@ async function rememberRepAndShop(asked: Record<string, string>): Promise<void> 
   if (asked['客服']?.trim()) patch.repName = truncateText(asked['客服'].trim(), 20);
   if (asked['店铺']?.trim()) patch.shopName = truncateText(asked['店铺'].trim(), 40);
   if (!patch.repName && !patch.shopName) return;
-  state.settings.value = await call('updateSettings', patch).catch(() => state.settings.value);
+  state.settings.value = await call('updateSidebarPrefs', patch).catch(() => state.settings.value);
 }
 
 /** The filled text of a script for this conversation, or null if the rep cancelled. */

@@ -6,14 +6,16 @@
 import { effect } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sidebarState as state } from '@/components/sidebar/state';
+import { clampSidebarWidth } from '@/lib/settings';
 
 export function reservePageSpace(ctx: ContentScriptContext): void {
   const style = document.createElement('style');
   style.dataset.huashu = 'page-space';
   (document.head ?? document.documentElement).append(style);
   const dispose = effect(() => {
-    const side = state.settings.value?.sidebarSide ?? 'right';
-    const width = state.open.value ? state.width.value : 0;
+    // Clamped here too: whatever reached the settings, only "left"/"right" and a pixel count go into the page's style.
+    const side = state.settings.value?.sidebarSide === 'left' ? 'left' : 'right';
+    const width = state.open.value ? clampSidebarWidth(Number(state.width.value)) : 0;
     style.textContent = width
       ? `html { margin-${side}: ${width}px !important; width: auto !important; } body { max-width: calc(100vw - ${width}px) !important; }`
       : '';

@@ -15,10 +15,9 @@ import { startTeaching } from './features/teach-page';
 
 export function createSidebarActions(session: PageSession, tracker: LastEditable): SidebarActions {
   let saveWidthTimer: ReturnType<typeof setTimeout> | undefined;
-  const host = location.host;
 
-  const saveSettings = (patch: Parameters<typeof call<'updateSettings'>>[1]) =>
-    call('updateSettings', patch)
+  const savePrefs = (prefs: Parameters<typeof call<'updateSidebarPrefs'>>[1]) =>
+    call('updateSidebarPrefs', prefs)
       .then((s) => (state.settings.value = s))
       .catch(ignoreInvalidated);
 
@@ -53,14 +52,13 @@ export function createSidebarActions(session: PageSession, tracker: LastEditable
     teachPage: () => startTeaching(session),
     setOpen(open) {
       state.open.value = open;
-      const collapsed = { ...(state.settings.value?.sidebarCollapsed ?? {}), [host]: !open };
-      void saveSettings({ sidebarCollapsed: collapsed });
+      void savePrefs({ collapsed: !open });
     },
     setWidth(width) {
       state.width.value = clampSidebarWidth(width);
       if (saveWidthTimer) clearTimeout(saveWidthTimer);
       saveWidthTimer = setTimeout(() => {
-        void saveSettings({ sidebarWidths: { ...(state.settings.value?.sidebarWidths ?? {}), [host]: state.width.value } });
+        void savePrefs({ width: state.width.value });
       }, 400);
     },
     applyRewrite: async (finding) => {

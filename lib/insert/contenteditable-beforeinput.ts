@@ -5,8 +5,7 @@
  * code path. Nobody acts on an ignored synthetic beforeinput, so an
  * unhandled event changes nothing and the chain moves on.
  */
-import { selectionFor } from './editable';
-import { plainTextTransfer } from './synthetic-paste';
+import { eventTarget, plainTextTransfer } from './editor-events';
 import type { InsertContext, InsertStrategy } from './strategy';
 
 export function beforeInputStrategy(inputType: 'insertText' | 'insertFromPaste'): InsertStrategy {
@@ -34,12 +33,4 @@ export function beforeInputStrategy(inputType: 'insertText' | 'insertFromPaste')
       return event.defaultPrevented;
     },
   };
-}
-
-/** Dispatch where the caret is, like the browser does, so editors that check event.target accept it. */
-export function eventTarget(field: HTMLElement): Node {
-  const sel = selectionFor(field);
-  const node = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).startContainer : null;
-  if (node && field.contains(node)) return node.nodeType === 1 ? node : (node.parentNode ?? field);
-  return field;
 }

@@ -4,30 +4,8 @@
  * clipboard data and keep newlines. The browser performs no default action
  * for an untrusted paste, so a page that ignores it is left unchanged.
  */
-import { eventTarget } from './contenteditable-beforeinput';
-import { lineBreaks, type InsertContext, type InsertStrategy } from './strategy';
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** The text as clipboard HTML: one escaped line per <br> (never parsed into the page by us). */
-export function textAsHtml(text: string): string {
-  return lineBreaks(text).map(escapeHtml).join('<br>');
-}
-
-export function plainTextTransfer(field: HTMLElement, text: string, withHtml = false): DataTransfer | null {
-  const DT = field.ownerDocument.defaultView?.DataTransfer;
-  if (!DT) return null;
-  try {
-    const dt = new DT();
-    dt.setData('text/plain', text);
-    if (withHtml) dt.setData('text/html', textAsHtml(text));
-    return dt;
-  } catch {
-    return null;
-  }
-}
+import { eventTarget, plainTextTransfer } from './editor-events';
+import type { InsertContext, InsertStrategy } from './strategy';
 
 export function syntheticPaste(options: { html?: boolean } = {}): InsertStrategy {
   return {

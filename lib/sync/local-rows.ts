@@ -7,6 +7,7 @@
  * when it is marked source 'team' (the lead/editor shared it, or the server
  * sent it); everything a rep writes on their own stays private.
  */
+import { chatOriginPattern } from '../followups/conversation-link';
 import { archivedKey, liveKeyOf } from '../followups/dedupe-key';
 import type { CustomRiskWord } from '../settings';
 import type { FollowUp, FollowUpAttempt, FollowUpOutcome, FollowUpStatus, ReplyScript, SiteProfile } from '../types';
@@ -115,6 +116,17 @@ export function followUpStatusChanges(before: FollowUp | undefined, after: Follo
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/**
+ * Where a pulled team script lives locally: under the id the team gave it,
+ * unless the rep has a private script (their own or imported, never shared)
+ * under that id; then beside it, so the team's copy never overwrites it.
+ */
+export function teamScriptLocalId(row: RemoteRow, shopId: string, atWantedId: ReplyScript | undefined): string {
+  const wanted = typeof row.data.id === 'string' ? row.data.id : row.id;
+  const isPrivate = atWantedId !== undefined && atWantedId.shopId !== shopId && (atWantedId.source === 'user' || atWantedId.source === 'import');
+  return isPrivate ? `team-${row.id}` : wanted;
+}
+
 /** A pulled script, marked as the team's; the rep's own favourite/order are kept. */
 export function scriptFromRow(row: RemoteRow, shopId: string, local?: ReplyScript): ReplyScript {
   const d = row.data;
@@ -181,6 +193,8 @@ export function followUpFromRow(row: RemoteRow, shopId: string, now: number): Fo
   if (d.outcome && typeof d.outcome === 'object') f.outcome = d.outcome as FollowUpOutcome;
   const leaseUntil = num(d.leaseUntil);
   if (str(d.claimedBy) && leaseUntil !== undefined && leaseUntil > now) f.claimedBy = str(d.claimedBy);
+  // Any member can push a link; only http(s) ones are kept (the popup opens them).
+  if (f.conversationUrl !== undefined && chatOriginPattern(f.conversationUrl) === null) delete f.conversationUrl;
   return f;
 }
 

@@ -209,12 +209,13 @@ describe('飞鸽 ?autoswitch=1 switches the chat by itself', () => {
     await buyerSays(page, '包邮吗？一般发什么快递');
     const before = await current(page);
     // The page switches the instant the message arrives; the rep clicks in the same moment,
-    // before the sidebar's watcher (150 ms debounce) has seen the switch.
+    // before the sidebar's watcher (150 ms debounce) has seen the switch: the switch happens
+    // on the rep's own (real, trusted) press, between pointerdown and click.
     await page.evaluate(() => {
-      (window as unknown as Fixture).__fixture.buyerSays('在吗在吗', 'conv_71040');
-      const host = document.querySelector('huashu-sidebar')!;
-      (host.shadowRoot!.querySelector('[data-huashu="suggestions"] .card') as HTMLElement).click();
+      const switchNow = () => (window as unknown as Fixture).__fixture.buyerSays('在吗在吗', 'conv_71040');
+      window.addEventListener('pointerdown', switchNow, { capture: true, once: true });
     });
+    await cards(page).first().click();
     const after = await current(page);
     expect(after.id).toBe('conv_71040');
     expect(after.id).not.toBe(before.id);
