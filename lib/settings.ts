@@ -35,6 +35,8 @@ export interface Settings {
   followupRules: Record<string, unknown>;
   /** Waiting-timer target in seconds per platform id. */
   replyTargets: Record<string, number>;
+  /** Page features switched off by id (entrypoints/sidebar.content/features/), e.g. to work around a page that breaks one. */
+  disabledFeatures: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   followupBadge: true,
   followupRules: {},
   replyTargets: {},
+  disabledFeatures: [],
 };
 
 export const SIDEBAR_MIN_WIDTH = 280;

@@ -14,10 +14,9 @@ import { sidebarState as state } from '@/components/sidebar/state';
 import { startPageSession, ignoreInvalidated } from './page-session';
 import { createSidebarActions } from './sidebar-actions';
 import { watchExtensionContext } from './invalidated-notice';
-import { reservePageSpace } from './page-space';
-import { listenToBackground } from './background-messages';
-import { registerKeyboardShortcuts } from './keyboard-shortcuts';
-import { startPageFeatures } from './features';
+import { PAGE_FEATURES } from './features';
+import { runFeatures } from './features/feature';
+import { startDraftScan } from './features/draft-scan';
 import { acceptTrustedInputOnly } from './trusted-input-only';
 
 export const SHADOW_HOST_NAME = 'huashu-sidebar';
@@ -41,7 +40,7 @@ export default defineContentScript({
     const isOurs = (el: Element) => el.closest(SHADOW_HOST_NAME) !== null || (el.getRootNode() as ShadowRoot).host?.localName === SHADOW_HOST_NAME;
     const tracker = trackLastEditable(document, ctx.signal, { ignore: isOurs });
     const session = startPageSession(ctx, tracker);
-    const actions = createSidebarActions(session, tracker);
+    const actions = createSidebarActions(session, tracker, ctx.signal);
 
     const ui = await createShadowRootUi(ctx, {
       name: SHADOW_HOST_NAME,
@@ -59,10 +58,9 @@ export default defineContentScript({
     ui.mount();
     acceptTrustedInputOnly(ui.shadow, ctx.signal);
 
-    reservePageSpace(ctx);
-    listenToBackground(ctx, session, tracker);
-    registerKeyboardShortcuts(ctx, session, tracker, ui.shadow);
-    startPageFeatures(ctx, session, tracker, ui.shadow);
+    const page = { session, tracker, shadow: ui.shadow, draft: startDraftScan(session, ctx.signal) };
+    const features = runFeatures(PAGE_FEATURES, page, ctx.signal, { disabled: () => state.settings.value?.disabledFeatures ?? [] });
+    session.onAdapterChange(() => features.restart());
     watchExtensionContext(ctx);
     onContextInvalidated(() => (state.invalidated.value = true));
     void call('ping').catch(ignoreInvalidated);

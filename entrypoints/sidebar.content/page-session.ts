@@ -29,6 +29,8 @@ export interface PageSession {
   /** No adapter fits (e.g. the taught profile was deleted): stop reading and say so. */
   resetAdapter(): void;
   refreshSuggestions(): void;
+  /** Called after the adapter changed (found, generic mode, a taught profile, reset). */
+  onAdapterChange(listener: () => void): void;
 }
 
 export function startPageSession(ctx: ContentScriptContext, tracker: LastEditable): PageSession {
@@ -87,6 +89,9 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
     }
   };
 
+  const adapterListeners = new Set<() => void>();
+  const adapterChanged = () => adapterListeners.forEach((listener) => listener());
+
   const use = (next: SiteAdapter, mode: 'adapter' | 'generic' | 'profile') => {
     watchAbort?.abort();
     watchAbort = new AbortController();
@@ -96,6 +101,7 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
     state.adapterName.value = next.name;
     lastBuyerMessage = '\u0000'; // force a first suggestion fetch
     watchConversation(next, document, onSnapshot, watchAbort.signal);
+    adapterChanged();
   };
 
   // In generic mode the rep's selection on the page is the buyer message.
@@ -171,6 +177,10 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
       state.health.value = null;
       state.mode.value = 'none';
       state.adapterName.value = location.host;
+      adapterChanged();
+    },
+    onAdapterChange(listener) {
+      adapterListeners.add(listener);
     },
     refreshSuggestions() {
       lastBuyerMessage = '\u0000';

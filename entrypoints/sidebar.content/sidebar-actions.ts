@@ -13,7 +13,7 @@ import { showNotice } from './notices';
 import { applyFindingRewrite } from './features/apply-rewrite';
 import { startTeaching } from './features/teach-page';
 
-export function createSidebarActions(session: PageSession, tracker: LastEditable): SidebarActions {
+export function createSidebarActions(session: PageSession, tracker: LastEditable, lifetime: AbortSignal): SidebarActions {
   let saveWidthTimer: ReturnType<typeof setTimeout> | undefined;
 
   const savePrefs = (prefs: Parameters<typeof call<'updateSidebarPrefs'>>[1]) =>
@@ -49,7 +49,7 @@ export function createSidebarActions(session: PageSession, tracker: LastEditable
       session.composeBox()?.focus();
     },
     useGenericMode: () => session.useGenericMode(),
-    teachPage: () => startTeaching(session),
+    teachPage: () => startTeaching(session, lifetime),
     setOpen(open) {
       state.open.value = open;
       void savePrefs({ collapsed: !open });

@@ -147,6 +147,7 @@ export const settingsPatch = v.object({
   followupNotifications: v.optional(v.boolean()),
   followupBadge: v.optional(v.boolean()),
   followupRules: v.optional(record(v.unknown())),
+  disabledFeatures: v.optional(v.pipe(v.array(v.pipe(text(50), v.regex(/^[a-z0-9-]+$/u, 'a feature id is lower-case letters, digits and -'))), v.maxLength(50))),
   replyTargets: v.optional(record(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(86_400)))),
 });
 

@@ -170,3 +170,25 @@ describe('teach an unknown chat page', () => {
     await page.close();
   });
 });
+
+// Last in the file: it reloads the extension.
+describe('the extension reloaded while teaching', () => {
+  it('gives the page its clicks and keys back at once', async () => {
+    const page = await openUnknown();
+    await sidebar(page).locator('[data-huashu="no-chat"]').waitFor({ timeout: 15_000 });
+    await sidebar(page).locator('[data-huashu="teach"]').click();
+    await expect.poll(() => step(page), { timeout: 20_000 }).toBe('messageList');
+    const ext = await h.context.newPage();
+    await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await ext.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await page.locator('huashu-refresh-notice [data-huashu="refresh-notice"]').waitFor({ timeout: 20_000 });
+    // While teaching, page clicks are swallowed; now they must reach the page again.
+    // (The refresh notice sits over the send button in this small window; move it aside.)
+    await page.evaluate(() => document.querySelector<HTMLElement>('huashu-refresh-notice')!.style.setProperty('display', 'none'));
+    await page.locator('textarea').click();
+    await page.keyboard.type('您好');
+    await page.locator('.btn-send_9dKs1').click();
+    await expect.poll(() => sent(page)).toEqual(['您好']);
+    await page.close();
+  });
+});

@@ -3,12 +3,12 @@
  * publish the findings to the sidebar, the live highlights and the send guard.
  */
 import { effect } from '@preact/signals';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createScanner } from '@/lib/risk/scanner';
 import { readFieldText } from '@/lib/insert/read-field';
 import type { RiskFinding } from '@/lib/types';
 import { sidebarState as state } from '@/components/sidebar/state';
 import type { PageSession } from '../page-session';
+import { onAbort } from './feature';
 
 const DEBOUNCE_MS = 120;
 /** Beyond this a paste is scanned only in its last part while typing; the send guard scans it all. */
@@ -24,7 +24,8 @@ export interface DraftScan {
   box(): HTMLElement | null;
 }
 
-export function startDraftScan(ctx: ContentScriptContext, session: PageSession): DraftScan {
+/** A page service, not a feature: the send guard and the highlights read it. Runs until `signal` aborts. */
+export function startDraftScan(session: PageSession, signal: AbortSignal): DraftScan {
   let scanner: Scanner = createScanner();
   let scannedBox: HTMLElement | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,7 +36,7 @@ export function startDraftScan(ctx: ContentScriptContext, session: PageSession):
     scanner = createScanner({ customBanned: s?.customBanned ?? [], allowed: s?.allowedWords ?? [] });
     if (scannedBox) scanBox(scannedBox);
   });
-  ctx.onInvalidated(dispose);
+  onAbort(signal, dispose);
 
   const scanBox = (box: HTMLElement) => {
     const text = readFieldText(box);
@@ -60,9 +61,9 @@ export function startDraftScan(ctx: ContentScriptContext, session: PageSession):
       if (box) scanBox(box);
     }, DEBOUNCE_MS);
   };
-  ctx.addEventListener(document, 'input', onInput, { capture: true });
-  ctx.addEventListener(document, 'compositionend', onInput, { capture: true });
-  ctx.onInvalidated(() => timer && clearTimeout(timer));
+  document.addEventListener('input', onInput, { capture: true, signal });
+  document.addEventListener('compositionend', onInput, { capture: true, signal });
+  onAbort(signal, () => timer && clearTimeout(timer));
 
   return {
     scanNow(box = session.composeBox()) {

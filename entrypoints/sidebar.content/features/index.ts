@@ -1,18 +1,13 @@
 /**
- * The page features that run beside the sidebar, one per file. Each takes
- * the content-script context and cleans up when it ends.
+ * The page features that run beside the sidebar, one per file, each keeping
+ * the contract in ./feature.ts. A new feature is one file plus one line here.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { LastEditable } from '@/lib/insert/focus-tracker';
-import type { PageSession } from '../page-session';
-import { startDraftScan } from './draft-scan';
-import { startSendGuard } from './send-guard';
-import { startLiveHighlights } from './live-highlights';
-import { startShortcutCodes } from './shortcut-codes';
+import type { PageFeature } from './feature';
+import { backgroundMessages } from './background-messages';
+import { keyboardShortcuts } from './keyboard-shortcuts';
+import { liveHighlights } from './live-highlights';
+import { pageSpace } from './page-space';
+import { sendGuard } from './send-guard';
+import { shortcutCodes } from './shortcut-codes';
 
-export function startPageFeatures(ctx: ContentScriptContext, session: PageSession, tracker: LastEditable, shadow: ShadowRoot): void {
-  const draft = startDraftScan(ctx, session);
-  startSendGuard(ctx, session, draft);
-  startLiveHighlights(ctx, session, draft, shadow);
-  startShortcutCodes(ctx, session, tracker);
-}
+export const PAGE_FEATURES: readonly PageFeature[] = [pageSpace, backgroundMessages, keyboardShortcuts, sendGuard, liveHighlights, shortcutCodes];

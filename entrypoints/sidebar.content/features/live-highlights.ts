@@ -5,7 +5,6 @@
  * putting the caret on a finding shows its reason and rewrite.
  */
 import { effect } from '@preact/signals';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isTextControl } from '@/lib/insert/editable';
 import { getCaretOffset } from '@/lib/insert/read-field';
 import { rangesForOffsets } from '@/lib/insert/text-ranges';
@@ -13,6 +12,7 @@ import type { RiskFinding, RiskSeverity } from '@/lib/types';
 import { sidebarState as state } from '@/components/sidebar/state';
 import type { PageSession } from '../page-session';
 import type { DraftScan } from './draft-scan';
+import { onAbort, type PageFeature } from './feature';
 
 const SEVERITIES: RiskSeverity[] = ['block', 'warn', 'tip'];
 const HIGHLIGHT_NAME = (s: RiskSeverity) => `huashu-${s}`;
@@ -20,7 +20,12 @@ const COLOURS: Record<RiskSeverity, string> = { block: '#d92d20', warn: '#dc6803
 
 const highlightApi = () => (typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined' ? CSS.highlights : null);
 
-export function startLiveHighlights(ctx: ContentScriptContext, session: PageSession, draft: DraftScan, shadow: ShadowRoot): void {
+export const liveHighlights: PageFeature = {
+  id: 'live-highlights',
+  start: ({ session, draft, shadow }, signal) => startLiveHighlights(session, draft, shadow, signal),
+};
+
+function startLiveHighlights(session: PageSession, draft: DraftScan, shadow: ShadowRoot, signal: AbortSignal): void {
   const registry = highlightApi();
   let style: HTMLStyleElement | null = null;
   if (registry) {
@@ -62,8 +67,8 @@ export function startLiveHighlights(ctx: ContentScriptContext, session: PageSess
     const h = state.highlight.value;
     if (h) state.highlight.value = { ...h, tick: h.tick + 1 };
   };
-  ctx.addEventListener(window, 'scroll', bump, { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', bump, { passive: true });
+  window.addEventListener('scroll', bump, { capture: true, passive: true, signal });
+  window.addEventListener('resize', bump, { passive: true, signal });
 
   const findingAtOffset = (offset: number | null): RiskFinding | undefined =>
     offset === null ? undefined : state.draftFindings.value.find((f) => offset > f.start && offset < f.end) ?? state.draftFindings.value.find((f) => offset >= f.start && offset <= f.end);
@@ -98,13 +103,12 @@ export function startLiveHighlights(ctx: ContentScriptContext, session: PageSess
     if (!(active === box || box.contains(active))) return;
     show(findingAtOffset(getCaretOffset(box)), box);
   };
-  ctx.addEventListener(document, 'selectionchange', onCaret);
-  ctx.addEventListener(document, 'keyup', onCaret, { capture: true });
+  document.addEventListener('selectionchange', onCaret, { signal });
+  document.addEventListener('keyup', onCaret, { capture: true, signal });
 
   // Pointer over a finding.
   let lastMove = 0;
-  ctx.addEventListener(
-    document,
+  document.addEventListener(
     'mousemove',
     (e) => {
       const now = performance.now();
@@ -118,10 +122,10 @@ export function startLiveHighlights(ctx: ContentScriptContext, session: PageSess
       });
       if (hit) show(hit, box);
     },
-    { passive: true },
+    { passive: true, signal },
   );
 
-  ctx.onInvalidated(() => {
+  onAbort(signal, () => {
     dispose();
     clearRegistry();
     style?.remove();

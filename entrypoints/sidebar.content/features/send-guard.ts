@@ -6,7 +6,6 @@
  * A clean draft passes untouched and at once. The guard never sends twice,
  * never changes the draft unasked, and ignores Enter while an IME composes.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { insertText } from '@/lib/insert/insert-text';
 import { applyAllRewrites } from '@/lib/risk/rewrite-all';
 import type { RiskFinding } from '@/lib/types';
@@ -17,6 +16,7 @@ import type { PageSession } from '../page-session';
 import { ignoreInvalidated } from '../page-session';
 import { showNotice } from '../notices';
 import type { DraftScan } from './draft-scan';
+import type { PageFeature } from './feature';
 import { truncateText } from '@/lib/text/truncate';
 
 type Trigger = { kind: 'key'; target: HTMLElement; ctrlKey: boolean; metaKey: boolean } | { kind: 'button'; button: HTMLElement };
@@ -39,7 +39,12 @@ function askRep(findings: RiskFinding[], text: string): Promise<GuardDecision> {
   });
 }
 
-export function startSendGuard(ctx: ContentScriptContext, session: PageSession, draft: DraftScan): void {
+export const sendGuard: PageFeature = {
+  id: 'send-guard',
+  start: ({ session, draft }, signal) => startSendGuard(session, draft, signal),
+};
+
+function startSendGuard(session: PageSession, draft: DraftScan, signal: AbortSignal): void {
   /** The one reviewed draft allowed through once after "send anyway". */
   let approvedText: string | null = null;
   /** After blocking a keydown, swallow the same key's keypress/keyup so no page sends on those. */
@@ -121,8 +126,7 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
 
   const pathHas = (e: Event, el: Element | null) => !!el && e.composedPath().includes(el);
 
-  ctx.addEventListener(
-    window,
+  window.addEventListener(
     'keydown',
     (e) => {
       if (e.key !== 'Enter' || e.shiftKey || e.altKey || e.isComposing || e.keyCode === 229) return;
@@ -134,11 +138,10 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
         swallowEnterUntilKeyUp = true;
       }
     },
-    { capture: true },
+    { capture: true, signal },
   );
   for (const type of ['keypress', 'keyup'] as const) {
-    ctx.addEventListener(
-      window,
+    window.addEventListener(
       type,
       (e) => {
         if (!swallowEnterUntilKeyUp || e.key !== 'Enter') return;
@@ -146,12 +149,11 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
         e.stopImmediatePropagation();
         if (type === 'keyup') swallowEnterUntilKeyUp = false;
       },
-      { capture: true },
+      { capture: true, signal },
     );
   }
 
-  ctx.addEventListener(
-    window,
+  window.addEventListener(
     'click',
     (e) => {
       let button: HTMLElement | null = null;
@@ -168,6 +170,6 @@ export function startSendGuard(ctx: ContentScriptContext, session: PageSession, 
         e.stopImmediatePropagation();
       }
     },
-    { capture: true },
+    { capture: true, signal },
   );
 }

@@ -3,8 +3,6 @@
  * to that script (variables filled as in the sidebar). Never while an IME is
  * composing; "/" alone or an unknown code changes nothing.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { LastEditable } from '@/lib/insert/focus-tracker';
 import { getCaretOffset, readFieldText } from '@/lib/insert/read-field';
 import { replaceRange } from '@/lib/insert/replace-range';
 import { findShortcutBeforeCaret } from '@/lib/shortcut-code';
@@ -12,12 +10,16 @@ import { call } from '@/components/api';
 import { sidebarState as state } from '@/components/sidebar/state';
 import { fillForConversation } from '../insert-reply';
 import { ignoreInvalidated, type PageSession } from '../page-session';
+import { onAbort, type PageFeature } from './feature';
 
-export function startShortcutCodes(ctx: ContentScriptContext, session: PageSession, tracker: LastEditable): void {
-  void tracker;
+export const shortcutCodes: PageFeature = {
+  id: 'shortcut-codes',
+  start: ({ session }, signal) => startShortcutCodes(session, signal),
+};
+
+function startShortcutCodes(session: PageSession, signal: AbortSignal): void {
   let busy = false;
-  ctx.addEventListener(
-    window,
+  window.addEventListener(
     'keydown',
     (e) => {
       if ((e.key !== ' ' && e.key !== 'Tab') || e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey || e.altKey || busy) return;
@@ -44,7 +46,7 @@ export function startShortcutCodes(ctx: ContentScriptContext, session: PageSessi
         .catch(ignoreInvalidated)
         .finally(() => (busy = false));
     },
-    { capture: true },
+    { capture: true, signal },
   );
 
   // code → script id, refreshed when the library changes.
@@ -61,5 +63,5 @@ export function startShortcutCodes(ctx: ContentScriptContext, session: PageSessi
     if ((m as { huashu?: string } | null)?.huashu === 'library-changed') void load();
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
 }

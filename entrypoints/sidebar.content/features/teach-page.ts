@@ -25,9 +25,10 @@ const SWALLOWED = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick
 
 let active: { end(): void } | null = null;
 
-export function startTeaching(session: PageSession): void {
-  if (active) return;
-  const teaching = createTeaching(session);
+/** Teach this page; everything it adds to the page goes when `lifetime` aborts (the extension reloaded mid-teach). */
+export function startTeaching(session: PageSession, lifetime: AbortSignal): void {
+  if (active || lifetime.aborted) return;
+  const teaching = createTeaching(session, lifetime);
   active = teaching;
   void teaching.begin();
 }
@@ -51,7 +52,10 @@ function isValidSelector(selector: string): boolean {
   }
 }
 
-function createTeaching(session: PageSession) {
+function createTeaching(session: PageSession, lifetime: AbortSignal) {
+  // One signal for every listener teaching adds: aborted when teaching ends or the content script is invalidated.
+  const teachingDone = new AbortController();
+  const teachingSignal = AbortSignal.any([lifetime, teachingDone.signal]);
   const origin = location.origin;
   const picked: Partial<Record<TeachPart, Element>> = {};
   let saved: SiteProfile | null = null;
@@ -120,8 +124,7 @@ function createTeaching(session: PageSession) {
     e.stopImmediatePropagation();
     controls.cancel();
   };
-  window.addEventListener('keydown', onKey, true);
-  cleanups.push(() => window.removeEventListener('keydown', onKey, true));
+  window.addEventListener('keydown', onKey, { capture: true, signal: teachingSignal });
 
   const liftFor = (part: TeachPart, el: Element): Element => {
     if (part === 'messageList') return liftToMessageList(el, isScrollable);
@@ -224,26 +227,29 @@ function createTeaching(session: PageSession) {
       const target = e.composedPath()[0];
       if (target instanceof Element) choose(part, target);
     };
-    window.addEventListener('pointermove', onMove, true);
-    window.addEventListener('mouseover', onMove, true);
-    for (const type of SWALLOWED) window.addEventListener(type, swallow, true);
-    window.addEventListener('click', onClick, true);
+    const picking = new AbortController();
+    const listen = { capture: true, signal: AbortSignal.any([teachingSignal, picking.signal]) };
+    window.addEventListener('pointermove', onMove, listen);
+    window.addEventListener('mouseover', onMove, listen);
+    for (const type of SWALLOWED) window.addEventListener(type, swallow, listen);
+    window.addEventListener('click', onClick, listen);
     pickingCleanup = () => {
       cancelAnimationFrame(frame);
-      window.removeEventListener('pointermove', onMove, true);
-      window.removeEventListener('mouseover', onMove, true);
-      for (const type of SWALLOWED) window.removeEventListener(type, swallow, true);
-      window.removeEventListener('click', onClick, true);
+      picking.abort();
     };
   }
 
   const end = () => {
     pickingCleanup?.();
     pickingCleanup = null;
+    teachingDone.abort();
     cleanups.forEach((c) => c());
     teachPanel.value = null;
     active = null;
   };
+
+  // The extension reloaded mid-teach: the page gets its clicks and keys back at once.
+  lifetime.addEventListener('abort', () => end(), { once: true, signal: teachingDone.signal });
 
   const restart = () => {
     for (const key of Object.keys(picked)) delete picked[key as TeachPart];

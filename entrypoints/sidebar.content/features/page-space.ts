@@ -4,11 +4,16 @@
  * only change made to the page's layout); collapsed, the page gets it back.
  */
 import { effect } from '@preact/signals';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sidebarState as state } from '@/components/sidebar/state';
 import { clampSidebarWidth } from '@/lib/settings';
+import { onAbort, type PageFeature } from './feature';
 
-export function reservePageSpace(ctx: ContentScriptContext): void {
+export const pageSpace: PageFeature = {
+  id: 'page-space',
+  start: (_page, signal) => reservePageSpace(signal),
+};
+
+function reservePageSpace(signal: AbortSignal): void {
   const style = document.createElement('style');
   style.dataset.huashu = 'page-space';
   (document.head ?? document.documentElement).append(style);
@@ -20,7 +25,7 @@ export function reservePageSpace(ctx: ContentScriptContext): void {
       ? `html { margin-${side}: ${width}px !important; width: auto !important; } body { max-width: calc(100vw - ${width}px) !important; }`
       : '';
   });
-  ctx.onInvalidated(() => {
+  onAbort(signal, () => {
     dispose();
     style.remove();
   });

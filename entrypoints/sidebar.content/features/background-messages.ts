@@ -1,26 +1,30 @@
 /** Messages from the background to this tab: toggle the sidebar, insert a right-click choice, library changes. */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LastEditable } from '@/lib/insert/focus-tracker';
 import { resolveEditable } from '@/lib/insert/editable';
 import { ok, fail, tabMessenger } from '@/lib/messages';
 import { sidebarState as state } from '@/components/sidebar/state';
-import { insertReply } from './insert-reply';
+import { insertReply } from '../insert-reply';
 import { call } from '@/components/api';
 import { setLanguage } from '@/components/i18n';
-import { ignoreInvalidated } from './page-session';
-import type { PageSession } from './page-session';
+import { ignoreInvalidated } from '../page-session';
+import type { PageSession } from '../page-session';
+import { onAbort, type PageFeature } from './feature';
 
-export function listenToBackground(ctx: ContentScriptContext, session: PageSession, tracker: LastEditable): void {
+export const backgroundMessages: PageFeature = {
+  id: 'background-messages',
+  start: ({ session, tracker }, signal) => listenToBackground(session, tracker, signal),
+};
+
+function listenToBackground(session: PageSession, tracker: LastEditable, signal: AbortSignal): void {
   // The field the rep right-clicked is where a context-menu choice goes.
   let rightClicked: HTMLElement | null = null;
-  ctx.addEventListener(
-    document,
+  document.addEventListener(
     'contextmenu',
     (e) => {
       const path = e.composedPath();
       rightClicked = resolveEditable((path[0] as Element) ?? null);
     },
-    { capture: true },
+    { capture: true, signal },
   );
 
   const removers = [
@@ -47,7 +51,7 @@ export function listenToBackground(ctx: ContentScriptContext, session: PageSessi
     }
   };
   browser.runtime.onMessage.addListener(onRuntimeMessage);
-  ctx.onInvalidated(() => {
+  onAbort(signal, () => {
     removers.forEach((remove) => remove());
     browser.runtime.onMessage.removeListener(onRuntimeMessage);
   });

@@ -2,15 +2,19 @@
  * Page-wide keys: Alt+1…9 inserts the nth suggestion, Alt+S focuses the
  * sidebar search. Never while an IME is composing.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LastEditable } from '@/lib/insert/focus-tracker';
 import { sidebarState as state } from '@/components/sidebar/state';
-import { insertReply } from './insert-reply';
-import { ignoreInvalidated, type PageSession } from './page-session';
+import { insertReply } from '../insert-reply';
+import { ignoreInvalidated, type PageSession } from '../page-session';
+import type { PageFeature } from './feature';
 
-export function registerKeyboardShortcuts(ctx: ContentScriptContext, session: PageSession, tracker: LastEditable, shadow: ShadowRoot): void {
-  ctx.addEventListener(
-    window,
+export const keyboardShortcuts: PageFeature = {
+  id: 'keyboard-shortcuts',
+  start: ({ session, tracker, shadow }, signal) => registerKeyboardShortcuts(session, tracker, shadow, signal),
+};
+
+function registerKeyboardShortcuts(session: PageSession, tracker: LastEditable, shadow: ShadowRoot, signal: AbortSignal): void {
+  window.addEventListener(
     'keydown',
     (e) => {
       if (e.isComposing || e.keyCode === 229 || !e.altKey || e.ctrlKey || e.metaKey) return;
@@ -27,6 +31,6 @@ export function registerKeyboardShortcuts(ctx: ContentScriptContext, session: Pa
         queueMicrotask(() => shadow.querySelector<HTMLInputElement>('[data-huashu="search"]')?.focus());
       }
     },
-    { capture: true },
+    { capture: true, signal },
   );
 }
