@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { Router } from './http/router';
 import { sendJson } from './http/respond';
 import { LiveHub } from './live/live-hub';
+import { logError } from './log/log';
 import { claim, release } from './routes/claims';
 import { createInvite, createShop, joinShop, leaveShop, removeRep } from './routes/membership';
 import { pull } from './routes/pull';
@@ -50,7 +51,7 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   }
   // Every service connection works as the non-owner role (startup option), so row-level security always applies.
   const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize ?? 20, options: '-c role=huashu_app' });
-  pool.on('error', (e) => console.error('[huashu-sync] idle client error', e.message));
+  pool.on('error', (e) => logError('idle client error', e));
   const live = new LiveHub(o.databaseUrl);
   await live.start();
   const ctx: AppContext = { pool, secret: o.secret, leaseMs: o.leaseMs ?? DEFAULT_LEASE_MS, live };
