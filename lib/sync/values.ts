@@ -64,16 +64,17 @@ export function cleanText(s: string, max?: number): string {
 export interface Cleaned<T> {
   value: T;
   /** Set when the value cannot be sent at all (nested deeper than the limit). */
-  problem?: BadValueCode;
+  problem?: 'too_deep';
 }
 
 /**
- * A copy with every string (and key) made clean; numbers and the rest as they
- * are (the service judges their range). Subtrees deeper than maxDepth are
+ * A copy with every string (and key) made clean, NaN and ±Infinity as null
+ * (what JSON.stringify sends for them); other numbers as they are (the
+ * service judges their range). Subtrees deeper than maxDepth are
  * replaced by null and reported, so the copy itself is always safe to store.
  */
 export function cleanValue<T>(root: T, maxDepth: number = LIMITS.maxDepth): Cleaned<T> {
-  let problem: BadValueCode | undefined;
+  let problem: 'too_deep' | undefined;
   const holder: { v?: unknown } = {};
   const stack: Array<[unknown, number, Record<string | number, unknown>, string | number]> = [[root, 1, holder as Record<string, unknown>, 'v']];
   while (stack.length > 0) {
@@ -96,7 +97,8 @@ export function cleanValue<T>(root: T, maxDepth: number = LIMITS.maxDepth): Clea
           stack.push([child, depth + 1, out, ck]);
         }
       }
-    } else parent[key] = v;
+    } else if (typeof v === 'number' && !Number.isFinite(v)) parent[key] = null; // what JSON would send
+    else parent[key] = v;
   }
   return { value: holder.v as T, ...(problem ? { problem } : {}) };
 }
