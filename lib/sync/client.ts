@@ -124,8 +124,13 @@ export function checkServerUrl(baseUrl: string): { ok: true } | { ok: false; cod
 
 /** How often one change alone may get a 5xx (with the service otherwise working) before it is set aside. */
 export const QUARANTINE_AFTER = 3;
-/** Changes failing alone, with no other change accepted yet, before the client stops bisecting for this run. */
-const MAX_SUSPECTS_WITHOUT_EVIDENCE = 5;
+/**
+ * Failed pushes in one run, before any push was accepted, after which the
+ * client stops bisecting: a service that fails every non-empty push is broken,
+ * not the changes. Enough for a 500-change batch (≈ 2·log2 500 halvings) led by
+ * a dozen bad changes.
+ */
+const MAX_FAILURES_WITHOUT_EVIDENCE = 32;
 
 /** A push answered as a whole with an error that may be the fault of a change in it. */
 function isBatchFault(e: unknown): e is SyncError {
@@ -160,6 +165,7 @@ interface PushRun {
   suspects: Suspect[];
   /** The service accepted a push in this run: it works, so a change failing alone is at fault. */
   accepted: boolean;
+  failuresWithoutEvidence: number;
   failure?: SyncError;
 }
 
@@ -360,7 +366,7 @@ export class SyncClient {
    */
   async push(): Promise<{ pushed: number; conflicts: number; rejected: number }> {
     const s = await this.load();
-    const run: PushRun = { pushed: 0, conflicts: 0, rejected: 0, skip: new Set(), suspects: [], accepted: false };
+    const run: PushRun = { pushed: 0, conflicts: 0, rejected: 0, skip: new Set(), suspects: [], accepted: false, failuresWithoutEvidence: 0 };
     for (;;) {
       const waiting = run.skip.size + run.suspects.length > 0 ? s.outbox.filter((e) => !run.skip.has(e.change.changeId)) : s.outbox;
       if (waiting.length === 0) break;
@@ -381,6 +387,7 @@ export class SyncClient {
         await this.sendBatch(batch, run);
       } catch (e) {
         if (!isBatchFault(e)) throw e; // offline, signed out, removed, rate limited: stop here, retry later
+        if (!run.accepted && ++run.failuresWithoutEvidence >= MAX_FAILURES_WITHOUT_EVIDENCE) throw e;
         if (batch.length > 1) {
           const mid = Math.ceil(batch.length / 2);
           todo.push(batch.slice(mid), batch.slice(0, mid));
@@ -388,11 +395,8 @@ export class SyncClient {
         }
         run.suspects.push({ change: batch[0]!, error: e, strikes: 1 });
         run.skip.add(batch[0]!.changeId);
-        if (!run.accepted) {
-          // Before blaming changes one by one: is the service taking pushes at all?
-          if (run.suspects.length === 1 && !(await this.acceptsEmptyPush())) throw e;
-          if (run.suspects.length >= MAX_SUSPECTS_WITHOUT_EVIDENCE) throw e;
-        }
+        // Before blaming changes one by one: is the service taking pushes at all?
+        if (!run.accepted && run.suspects.length === 1 && !(await this.acceptsEmptyPush())) throw e;
       }
     }
   }

@@ -142,6 +142,17 @@ describe('a change the service keeps failing on is found and set aside', () => {
     expect(reader.rows.get('script', 'after')?.data.text).toBe('之后');
   });
 
+  it('eight poisoned changes at the head of the outbox: all set aside, the 32 behind them arrive', async () => {
+    const { lead, reader } = await teamOf('扎堆店');
+    const ids = await lead.client.queueMany(Array.from({ length: 40 }, (_, i) => script(`h${i}`, i < 8 ? `坏${POISON}` : `好${i}`)));
+    expect((await lead.client.sync()).ok).toBe(true);
+    const st = await lead.client.state();
+    expect(st.pending).toBe(0);
+    expect(st.conflicts.map((c) => c.change.changeId).sort()).toEqual(ids.slice(0, 8).sort());
+    await reader.client.sync();
+    expect(reader.rows.count('script')).toBe(32);
+  });
+
   it('a poisoned change alone in the outbox is set aside once an empty push shows the service works', async () => {
     const { lead } = await teamOf('单条店');
     const id = await lead.client.queue(script('only', `坏${POISON}`));
