@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PushResult } from '../../lib/sync/protocol';
 import { newRep, startStack, type Stack } from '../server/harness';
 
+// Each test is a handful of round trips; bounded generously so a busy 2-core machine is slow, never red.
+vi.setConfig({ testTimeout: 30_000 });
+
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ instances: 1 });
