@@ -1,6 +1,8 @@
 /**
  * Production entry: `tsx server/main.ts` with DATABASE_URL, HUASHU_SECRET,
- * PORT (default 8787) and HOST (default 0.0.0.0) set. See server/README.md.
+ * PORT (default 8787) and HOST (default 0.0.0.0) set; HUASHU_TRUST_PROXY=1
+ * behind a reverse proxy that sets X-Forwarded-For, HUASHU_ALLOWED_ORIGINS
+ * (comma-separated) for web origins besides the extension's. See server/README.md.
  */
 import { startService } from './app';
 
@@ -17,6 +19,8 @@ const service = await startService({
   host: process.env.HOST ?? '0.0.0.0',
   leaseMs: process.env.HUASHU_LEASE_SECONDS ? Number(process.env.HUASHU_LEASE_SECONDS) * 1000 : undefined,
   poolSize: process.env.HUASHU_POOL_SIZE ? Number(process.env.HUASHU_POOL_SIZE) : undefined,
+  trustProxy: process.env.HUASHU_TRUST_PROXY === '1',
+  allowedOrigins: process.env.HUASHU_ALLOWED_ORIGINS ? process.env.HUASHU_ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
 });
 console.log(`huashu sync service listening on ${service.url}`);
 const shutdown = () => void service.stop().then(() => process.exit(0));

@@ -465,7 +465,7 @@ async function view(): Promise<TeamView> {
     removed: st.removed,
     lastSyncAt: st.lastSyncAt,
     pending: st.pending,
-    conflicts: st.conflicts.map((x) => ({ changeId: x.change.changeId, kind: x.change.kind, id: x.change.id, title: titleOf(x.change), at: x.at, message: SYNC_MESSAGES.conflict })),
+    conflicts: st.conflicts.map((x) => ({ changeId: x.change.changeId, kind: x.change.kind, id: x.change.id, title: titleOf(x.change), at: x.at, message: x.message ?? SYNC_MESSAGES.conflict })),
     rejected: st.rejected.map((x) => ({ changeId: x.change.changeId, kind: x.change.kind, id: x.change.id, code: x.code, at: x.at, message: x.message })),
     lastError: st.lastError,
     members,

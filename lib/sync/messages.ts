@@ -29,6 +29,35 @@ export const SYNC_MESSAGES = {
   bad_cursor: { zh: '同步进度无效，将从头同步。', en: 'The sync checkpoint is not valid; syncing from the start.' },
   invalid_row: { zh: '数据不完整或格式不对，未保存。', en: 'The data is incomplete or malformed and was not saved.' },
   not_member: { zh: '尚未加入任何店铺。', en: 'Not a member of any shop yet.' },
+  invalid_text: {
+    zh: '内容含有无法保存的字符（空字符或残缺的表情符号），这条改动未保存。',
+    en: 'The content has characters that cannot be stored (a NUL or half of an emoji); this change was not saved.',
+  },
+  invalid_number: { zh: '数字无效或超出允许范围，这条改动未保存。', en: 'A number is not valid or out of range; this change was not saved.' },
+  too_deep: { zh: '数据嵌套层级过深，这条改动未保存。', en: 'The data is nested too deeply; this change was not saved.' },
+  invalid_url: { zh: '会话链接必须是 http:// 或 https:// 地址，这条改动未保存。', en: 'The conversation link must be an http:// or https:// address; this change was not saved.' },
+  storage_failed: {
+    zh: '同步服务无法保存这条改动，已跳过；其余改动照常同步。',
+    en: 'The sync service could not store this change; it was skipped and your other changes synced as usual.',
+  },
+  change_id_reused: {
+    zh: '这条改动的编号已被另一条不同的改动使用，未保存。',
+    en: 'This change id was already used for a different change; it was not saved.',
+  },
+  quarantined: {
+    zh: '同步服务多次无法接受这条改动，已将其暂存一旁（未同步）；其余改动照常同步。可查看后忽略。',
+    en: 'The sync service repeatedly could not accept this change, so it was set aside (not synced); your other changes keep syncing. Review it, then dismiss it.',
+  },
+  rate_limited: { zh: '尝试过于频繁，请稍后再试。', en: 'Too many attempts; please wait a little and try again.' },
+  last_lead: {
+    zh: '你是店铺唯一的组长，不能退出或移除自己：店铺至少需要一位组长。',
+    en: 'You are the shop’s only lead and cannot leave or remove yourself: a shop needs at least one lead.',
+  },
+  origin_not_allowed: { zh: '同步服务只接受话术扩展的请求。', en: 'The sync service only accepts requests from the Huashu extension.' },
+  insecure_url: {
+    zh: '同步服务地址必须以 https:// 开头（本机地址 localhost、127.0.0.1、::1 除外），否则登录凭据会以明文传输。',
+    en: 'The sync service address must start with https:// (except this computer: localhost, 127.0.0.1, ::1); otherwise your sign-in travels in clear text.',
+  },
 } as const satisfies Record<string, SyncMessage>;
 
 export type SyncMessageCode = keyof typeof SYNC_MESSAGES;

@@ -7,7 +7,8 @@
  * server makes a replay return the first result). Only changes that were
  * never sent may be coalesced: a sent one may already be applied.
  */
-import type { PushChange, PushResult, RemoteRow } from './protocol';
+import { LIMITS, type PushChange, type PushResult, type RemoteRow } from './protocol';
+import { cleanText, cleanValue } from './values';
 
 export interface OutboxEntry {
   change: PushChange;
@@ -20,6 +21,12 @@ export interface ConflictRecord {
   change: PushChange;
   current?: RemoteRow;
   at: number;
+  /** Why it is listed, when it is not a plain edit conflict (e.g. 'quarantined', 'claimed_by_other'). */
+  code?: string;
+  /** What to tell the rep, when it is not the plain conflict message. */
+  message?: { zh: string; en: string };
+  /** Set aside by the client: the service kept failing on it, so it left the outbox (see SyncClient.push). */
+  quarantined?: boolean;
 }
 
 export interface RejectedRecord {
@@ -93,7 +100,8 @@ export function settle(outbox: readonly OutboxEntry[], results: readonly PushRes
     const r = byId.get(e.change.changeId);
     if (!r) out.outbox.push(e);
     else if (r.status === 'applied') out.applied.push(r);
-    else if (r.status === 'conflict') out.conflicts.push({ change: e.change, current: r.current, at: now });
+    else if (r.status === 'conflict')
+      out.conflicts.push({ change: e.change, current: r.current, at: now, ...(r.code && r.code !== 'conflict' ? { code: r.code, ...(r.message ? { message: r.message } : {}) } : {}) });
     else out.rejected.push({ change: e.change, code: r.code ?? 'rejected', message: r.message ?? { zh: '被拒绝', en: 'Rejected' }, at: now });
   }
   return out;
@@ -107,4 +115,27 @@ export function pendingKeys(outbox: readonly OutboxEntry[]): Set<string> {
 export function withoutPending(rows: readonly RemoteRow[], pending: ReadonlySet<string>): RemoteRow[] {
   if (pending.size === 0) return rows.slice();
   return rows.filter((r) => !pending.has(`${r.kind}:${r.id}`));
+}
+
+/** Follow-up fields the service keeps at most this many code points of (the extension's own limits). */
+const FOLLOWUP_TEXT_MAX: Record<string, number> = { notes: 2000, buyerName: 100, item: 200, conversationUrl: 2000, conversationKey: 300, orderId: 64 };
+const TAG_MAX = 40;
+
+/**
+ * A change as it may be queued: every string (and key) well-formed without
+ * NUL (a lone surrogate becomes U+FFFD), NaN/Infinity as null (what JSON would
+ * send anyway), known follow-up fields cut by code point, never mid-emoji.
+ * `problem` says why it can never be sent (deeper than LIMITS.maxDepth, or
+ * larger than a row may be); the returned change is then safe to store.
+ */
+export function prepareChange(change: PushChange): { change: PushChange; problem?: 'too_deep' | 'too_large' } {
+  const cleaned = cleanValue(change);
+  const c = cleaned.value as PushChange & { data?: Record<string, unknown> };
+  if (c.kind === 'followup' && c.data && typeof c.data === 'object' && !Array.isArray(c.data)) {
+    for (const [k, max] of Object.entries(FOLLOWUP_TEXT_MAX)) if (typeof c.data[k] === 'string') c.data[k] = cleanText(c.data[k] as string, max);
+    if (Array.isArray(c.data.tags)) c.data.tags = c.data.tags.map((t) => (typeof t === 'string' ? cleanText(t, TAG_MAX) : t));
+  }
+  if (cleaned.problem) return { change: c, problem: cleaned.problem };
+  if (JSON.stringify(c).length > LIMITS.maxRowBytes) return { change: c, problem: 'too_large' };
+  return { change: c };
 }

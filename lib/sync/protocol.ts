@@ -38,6 +38,8 @@ export interface PushResult {
   seq?: number;
   code?: string;
   message?: SyncMessage;
+  /** For refusals: which field broke which rule (e.g. "invalid_text at data.title"); never the value. */
+  detail?: string;
   /** The server's current row, for conflicts. */
   current?: RemoteRow;
 }
@@ -114,4 +116,10 @@ export const LIMITS = {
   maxRowBytes: 32 * 1024,
   maxPullLimit: 5000,
   defaultPullLimit: 2000,
+  /** Containers inside one change, the change object itself counting as 1. */
+  maxDepth: 32,
+  /** Every number in a change: finite and at most this far from 0. */
+  maxNumber: Number.MAX_SAFE_INTEGER,
+  /** Timestamps (ms since the epoch) the service stores as times: 0 … the last day a JS Date can hold. */
+  maxTimeMs: 8.64e15,
 } as const;

@@ -66,8 +66,8 @@ export default {
       const lead = client(i1.url);
       const session = await lead.createShop('压测店', '组长');
 
-      // Seed the shop directly (as the owner), numbered like the service numbers its changes.
-      const owner = new pg.Client({ connectionString: db.url });
+      // Seed the shop directly (as the cluster's superuser: the owner role is held by row-level security), numbered like the service numbers its changes.
+      const owner = new pg.Client({ connectionString: db.adminUrl });
       await owner.connect();
       const base = 10;
       await owner.query(

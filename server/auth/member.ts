@@ -14,14 +14,19 @@ export interface Member {
   role: Role;
 }
 
-export function tokenOf(req: IncomingMessage, url: URL): string | undefined {
+/**
+ * The bearer token. `?token=` (EventSource cannot set headers) is read only
+ * where the caller allows it, the live stream: anywhere else a token in the
+ * URL would end up in proxy and access logs, so it counts as no token.
+ */
+export function tokenOf(req: IncomingMessage, url: URL, allowQueryToken = false): string | undefined {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return h.slice(7).trim();
-  return url.searchParams.get('token') ?? undefined; // EventSource cannot set headers
+  return allowQueryToken ? (url.searchParams.get('token') ?? undefined) : undefined;
 }
 
-export function verifyRequest(req: IncomingMessage, url: URL, secret: string): TokenClaims {
-  const token = tokenOf(req, url);
+export function verifyRequest(req: IncomingMessage, url: URL, secret: string, options: { allowQueryToken?: boolean } = {}): TokenClaims {
+  const token = tokenOf(req, url, options.allowQueryToken);
   if (!token) throw new HttpError(401, 'unauthorized');
   const v = verifyToken(token, secret);
   if (!v.ok) throw new HttpError(401, v.code);

@@ -17,6 +17,9 @@ export interface TokenClaims {
 
 export const TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const REP_ID = /^[\w:.\-]{1,128}$/;
+
 function mac(secret: string, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
 }
@@ -40,7 +43,9 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Ve
   } catch {
     return { ok: false, code: 'unauthorized' };
   }
-  if (typeof claims.sub !== 'string' || typeof claims.shop !== 'string' || typeof claims.exp !== 'number') return { ok: false, code: 'unauthorized' };
+  if (typeof claims !== 'object' || claims === null) return { ok: false, code: 'unauthorized' };
+  if (typeof claims.sub !== 'string' || !REP_ID.test(claims.sub) || typeof claims.shop !== 'string' || !UUID.test(claims.shop) || typeof claims.exp !== 'number')
+    return { ok: false, code: 'unauthorized' }; // signed but not a shape we issue (an old or leaked secret, a bug): refused, never a 500
   if (claims.exp <= now) return { ok: false, code: 'token_expired' };
   return { ok: true, claims };
 }

@@ -5,6 +5,13 @@
  *
  * initdb refuses to run as root, so under root the cluster is run as the
  * `postgres` system user (the data folder is handed to it).
+ *
+ * The service never connects as the cluster's superuser (`huashu`, made by
+ * initdb): the `huashu` database belongs to the login role `huashu_owner`
+ * (no superuser, no CREATEDB / CREATEROLE / BYPASSRLS, its own random
+ * password), which runs the migrations and is granted `huashu_app`, the role
+ * every request works as. A cluster made before this is moved over on start.
+ * `adminUrl` (the superuser) is for tests and maintenance only.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,8 +22,10 @@ import { delimiter, join } from 'node:path';
 import pg from 'pg';
 
 export interface LocalPostgres {
-  /** postgres://… URL of the `huashu` database. */
+  /** postgres://… URL of the `huashu` database as its owner, huashu_owner (not a superuser): what the service uses. */
   url: string;
+  /** The same database as the cluster's superuser: tests and maintenance only, never the service. */
+  adminUrl: string;
   port: number;
   dataDir: string;
   stop(): Promise<void>;
@@ -102,6 +111,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
   const root = options.dataDir ?? mkdtempSync(join(tmpdir(), 'huashu-pg-'));
   const dataDir = join(root, 'cluster');
   const pwFile = join(root, 'password');
+  const ownerPwFile = join(root, 'owner-password');
   mkdirSync(root, { recursive: true });
   if (as) chownSync(root, as.uid, as.gid);
   const port = options.port ?? (await freePort());
@@ -120,19 +130,20 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
   const password = readFileSync(pwFile, 'utf8').trim();
   await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-o', `-p ${port}`, '-w', '-t', '60', 'start'], as);
 
+  if (!existsSync(ownerPwFile)) writeFileSync(ownerPwFile, randomBytes(18).toString('base64url') + '\n', { mode: 0o600 });
+  const ownerPassword = readFileSync(ownerPwFile, 'utf8').trim();
   const base = `postgres://huashu:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  const admin = new pg.Client({ connectionString: `${base}/postgres` });
-  await admin.connect();
   try {
-    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'huashu'`);
-    if (exists.rowCount === 0) await admin.query('CREATE DATABASE huashu');
-  } finally {
-    await admin.end();
+    await ensureOwner(base, ownerPassword);
+  } catch (e) {
+    await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], as).catch(() => undefined);
+    throw e;
   }
 
   let stopped = false;
   return {
-    url: `${base}/huashu`,
+    url: `postgres://${OWNER}:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/huashu`,
+    adminUrl: `${base}/huashu`,
     port,
     dataDir,
     async stop() {
@@ -142,4 +153,53 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
       if (temp) rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+const OWNER = 'huashu_owner';
+
+/**
+ * As the superuser: the owner role (login, nothing more), huashu_app granted
+ * to it (with ADMIN OPTION, so the migrations may grant it on), and the
+ * `huashu` database with everything in it owned by huashu_owner.
+ */
+async function ensureOwner(superBase: string, ownerPassword: string): Promise<void> {
+  if (!/^[\w-]+$/.test(ownerPassword)) throw new Error('owner password must be base64url');
+  const admin = new pg.Client({ connectionString: `${superBase}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${OWNER}') THEN CREATE ROLE ${OWNER} LOGIN; END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'huashu_app') THEN CREATE ROLE huashu_app NOLOGIN; END IF;
+      END $$`);
+    await admin.query(`ALTER ROLE ${OWNER} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '${ownerPassword}'`);
+    await admin.query(`GRANT huashu_app TO ${OWNER} WITH ADMIN OPTION`);
+    const db = await admin.query<{ owner: string }>(`SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = 'huashu'`);
+    if (db.rowCount === 0) await admin.query(`CREATE DATABASE huashu OWNER ${OWNER}`);
+    else if (db.rows[0]!.owner !== OWNER) await admin.query(`ALTER DATABASE huashu OWNER TO ${OWNER}`);
+  } finally {
+    await admin.end();
+  }
+  // A database made by an earlier version belongs to the superuser, tables and functions included: hand them over.
+  const inDb = new pg.Client({ connectionString: `${superBase}/huashu` });
+  await inDb.connect();
+  try {
+    await inDb.query(`DO $$
+      DECLARE r record;
+      BEGIN
+        FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND pg_get_userbyid(c.relowner) <> '${OWNER}' LOOP
+          EXECUTE format(CASE r.relkind WHEN 'S' THEN 'ALTER SEQUENCE %I OWNER TO ${OWNER}' WHEN 'v' THEN 'ALTER VIEW %I OWNER TO ${OWNER}'
+            WHEN 'm' THEN 'ALTER MATERIALIZED VIEW %I OWNER TO ${OWNER}' ELSE 'ALTER TABLE %I OWNER TO ${OWNER}' END, r.relname);
+        END LOOP;
+        FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '${OWNER}' LOOP
+          EXECUTE format('ALTER FUNCTION %s OWNER TO ${OWNER}', r.fn);
+        END LOOP;
+        IF (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'public') NOT IN ('${OWNER}', 'pg_database_owner') THEN
+          EXECUTE 'ALTER SCHEMA public OWNER TO ${OWNER}';
+        END IF;
+      END $$`);
+  } finally {
+    await inDb.end();
+  }
 }

@@ -56,3 +56,8 @@ export async function lockShopSeq(tx: Tx, shopId: string): Promise<number> {
 export async function publishShopSeq(tx: Tx, shopId: string, seq: number): Promise<void> {
   await tx.query(`UPDATE shops SET seq = $2::bigint WHERE id = $1::uuid RETURNING pg_notify('huashu_changes', $1::uuid::text || ':' || $2::bigint::text)`, [shopId, seq]);
 }
+
+/** Tell every service instance, at commit, that this rep is out: their live streams are closed (LiveHub). */
+export async function publishRemoved(tx: Tx, shopId: string, repId: string): Promise<void> {
+  await tx.query(`SELECT pg_notify('huashu_removed', $1::uuid::text || ':' || $2::text)`, [shopId, repId]);
+}

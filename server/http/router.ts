@@ -1,5 +1,6 @@
 /** A tiny method+path router; handlers throw HttpError for clean 4xx answers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logError } from '../log/log';
 import { HttpError } from './http-error';
 import { sendError } from './respond';
 
@@ -25,7 +26,7 @@ export class Router {
         return;
       }
       if (e instanceof HttpError) return sendError(res, e.status, e.code, e.detail);
-      console.error('[huashu-sync]', e);
+      logError('request failed', e, { method: req.method, path: url.pathname });
       sendError(res, 500, 'server_error');
     }
   }

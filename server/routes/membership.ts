@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InviteResponse, Role, SessionResponse } from '../../lib/sync/protocol';
 import { hashInviteCode, newInviteCode, normalizeInviteCode } from '../auth/invite-code';
-import { requireMember, verifyRequest } from '../auth/member';
-import { signToken, TOKEN_TTL_MS } from '../auth/token';
+import { requireMember, verifyRequest, type Member } from '../auth/member';
+import { signToken, TOKEN_TTL_MS, type TokenClaims } from '../auth/token';
 import type { AppContext } from '../context';
-import { lockShopSeq, publishShopSeq, setShop, withShopTx } from '../db/shop-tx';
+import { lockShopSeq, publishRemoved, publishShopSeq, setShop, withShopTx } from '../db/shop-tx';
 import { HttpError } from '../http/http-error';
 import { readJson } from '../http/json-body';
 import { sendJson } from '../http/respond';
@@ -89,22 +89,39 @@ export function joinShop(ctx: AppContext) {
   };
 }
 
-async function markRemoved(ctx: AppContext, shopId: string, repId: string): Promise<void> {
-  await withShopTx(ctx.pool, { shopId }, async (tx) => {
-    const seq = (await lockShopSeq(tx, shopId)) + 1;
+/**
+ * Mark a rep removed (leave, or a lead's removal) in one transaction under the
+ * shop lock, so two leads leaving at once cannot both pass the last-lead check.
+ * Their leases end now; their open live streams, on every instance, are closed
+ * at commit (NOTIFY huashu_removed); every later request with their token is
+ * refused by requireMember.
+ */
+async function markRemoved(ctx: AppContext, claims: TokenClaims, target: (me: Member) => string): Promise<void> {
+  await withShopTx(ctx.pool, { shopId: claims.shop }, async (tx) => {
+    const me = await requireMember(tx, claims);
+    const repId = target(me);
+    const seq = (await lockShopSeq(tx, claims.shop)) + 1;
+    const r = await tx.query<{ role: Role; removed_at: Date | null }>('SELECT role, removed_at FROM reps WHERE id = $1', [repId]);
+    const row = r.rows[0];
+    if (!row) throw new HttpError(404, 'not_found');
+    if (row.removed_at) return;
+    if (row.role === 'lead') {
+      const others = await tx.query(`SELECT 1 FROM reps WHERE role = 'lead' AND removed_at IS NULL AND id <> $1 LIMIT 1`, [repId]);
+      if (others.rowCount === 0) throw new HttpError(409, 'last_lead');
+    }
     await tx.query('UPDATE reps SET removed_at = now(), seq = $2, updated_at = now() WHERE id = $1 AND removed_at IS NULL', [repId, seq]);
     // Their leases end now, so the follow-ups go back to the team.
     await tx.query('UPDATE followups SET claimed_by = NULL, claim_id = NULL, lease_until = NULL, seq = $2, updated_at = now() WHERE claimed_by = $1', [repId, seq]);
     await tx.query('UPDATE claims SET released_at = now() WHERE rep_id = $1 AND released_at IS NULL', [repId]);
-    await publishShopSeq(tx, shopId, seq);
+    await publishShopSeq(tx, claims.shop, seq);
+    await publishRemoved(tx, claims.shop, repId);
   });
 }
 
 export function leaveShop(ctx: AppContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const claims = verifyRequest(req, url, ctx.secret);
-    await withShopTx(ctx.pool, { shopId: claims.shop }, (tx) => requireMember(tx, claims));
-    await markRemoved(ctx, claims.shop, claims.sub);
+    await markRemoved(ctx, claims, (me) => me.repId);
     sendJson(res, 200, { ok: true });
   };
 }
@@ -114,13 +131,10 @@ export function removeRep(ctx: AppContext) {
     const claims = verifyRequest(req, url, ctx.secret);
     const body = asObject(await readJson(req, SMALL_BODY), 'body');
     const repId = asId(body.repId, 'repId');
-    await withShopTx(ctx.pool, { shopId: claims.shop }, async (tx) => {
-      const me = await requireMember(tx, claims);
+    await markRemoved(ctx, claims, (me) => {
       if (me.role !== 'lead') throw new HttpError(403, 'lead_only');
-      const r = await tx.query('SELECT 1 FROM reps WHERE id = $1', [repId]);
-      if (r.rowCount === 0) throw new HttpError(404, 'not_found');
+      return repId;
     });
-    await markRemoved(ctx, claims.shop, repId);
     sendJson(res, 200, { ok: true });
   };
 }

@@ -12,7 +12,9 @@ import { sendJson } from '../http/respond';
 export function report(ctx: AppContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const claims = verifyRequest(req, url, ctx.secret);
-    const days = Math.min(Math.max(Number(url.searchParams.get('days') ?? 30) || 30, 1), 366);
+    const rawDays = url.searchParams.get('days') ?? '30';
+    if (!/^\d{1,4}$/.test(rawDays)) throw new HttpError(400, 'bad_request', 'days must be a whole number of days (1–366)');
+    const days = Math.min(Math.max(Number(rawDays), 1), 366);
     const out = await withShopTx(ctx.pool, { shopId: claims.shop }, async (tx) => {
       const me = await requireMember(tx, claims);
       if (!canEditLibrary(me)) throw new HttpError(403, 'lead_only');

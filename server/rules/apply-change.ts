@@ -6,6 +6,7 @@
 import { checkStatusChange, isFollowUpStatus, isLibraryConflict, mergeAttempts, type AttemptRecord } from '../../lib/sync/conflict-rules';
 import { messageFor } from '../../lib/sync/messages';
 import type { LibraryKind, PushChange, PushResult, RemoteRow } from '../../lib/sync/protocol';
+import { truncateText } from '../../lib/text/truncate';
 import { canEditLibrary, type Member } from '../auth/member';
 import type { Tx } from '../db/shop-tx';
 import type { LibraryBatch } from './library-batch';
@@ -97,12 +98,28 @@ interface FollowUpRow {
   lease_live: boolean;
   attempts: AttemptRecord[];
   deleted: boolean;
+  dedupe_key: string;
+}
+
+/** The follow-up as a pull returns it (for a conflict's `current`). */
+async function followUpRow(tx: Tx, id: string): Promise<RemoteRow | undefined> {
+  const r = await tx.query<{ id: string; seq: string; deleted: boolean; data: Record<string, unknown>; ms: string }>(
+    `SELECT id, seq, deleted,
+       data || jsonb_build_object('status', status, 'claimedBy', claimed_by,
+         'leaseUntil', (extract(epoch FROM lease_until) * 1000)::bigint,
+         'attempts', attempts, 'outcome', outcome, 'outcomeLog', outcome_log) AS data,
+       (extract(epoch FROM updated_at) * 1000)::bigint AS ms
+     FROM followups WHERE id = $1`,
+    [id],
+  );
+  const row = r.rows[0];
+  return row ? { kind: 'followup', id: row.id, seq: Number(row.seq), deleted: row.deleted, data: row.data, updatedAt: Number(row.ms) } : undefined;
 }
 
 async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: 'followup' }>): Promise<PushResult> {
   const { tx, me } = scope;
   const r = await tx.query<FollowUpRow>(
-    `SELECT status, claimed_by, coalesce(lease_until > now(), false) AS lease_live, attempts, deleted FROM followups WHERE id = $1 FOR UPDATE`,
+    `SELECT status, claimed_by, coalesce(lease_until > now(), false) AS lease_live, attempts, deleted, dedupe_key FROM followups WHERE id = $1 FOR UPDATE`,
     [c.id],
   );
   const row = r.rows[0];
@@ -125,8 +142,10 @@ async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: '
   const heldByOther = row.claimed_by !== null && row.claimed_by !== me.repId && row.lease_live;
 
   if (c.op === 'edit') {
+    // Another rep is working on it right now: their view must not change under them.
+    if (heldByOther) return { changeId: c.changeId, status: 'conflict', code: 'claimed_by_other', message: messageFor('claimed_by_other'), current: await followUpRow(tx, c.id) };
     const patch: Record<string, unknown> = {};
-    if (typeof c.data.notes === 'string') patch.notes = c.data.notes.slice(0, 2000);
+    if (typeof c.data.notes === 'string') patch.notes = truncateText(c.data.notes, 2000); // by code point: never half an emoji
     if (Array.isArray(c.data.tags)) patch.tags = c.data.tags.filter((t) => typeof t === 'string').slice(0, 20);
     if (typeof c.data.dueAt === 'number') patch.dueAt = c.data.dueAt;
     if (typeof c.data.deadlineAt === 'number') patch.deadlineAt = c.data.deadlineAt;
@@ -140,6 +159,12 @@ async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: '
     if (heldByOther) return refuse(c.changeId, 'claimed_by_other');
     const verdict = checkStatusChange(row.status, c.data.status);
     if (verdict === 'refuse') return refuse(c.changeId, 'bad_transition');
+    const reopening = (row.status === 'done' || row.status === 'expired') && (c.data.status === 'open' || c.data.status === 'snoozed');
+    if (reopening) {
+      // One live follow-up per order and kind: reopening must not make a second one.
+      const live = await tx.query<{ id: string }>(`SELECT id FROM followups WHERE dedupe_key = $1 AND id <> $2 AND status IN ('open','snoozed') AND NOT deleted`, [row.dedupe_key, c.id]);
+      if (live.rowCount) return refuse(c.changeId, 'duplicate_followup');
+    }
     const closing = c.data.status === 'done' || c.data.status === 'expired';
     const outcome = c.data.outcome ?? null;
     const seq = scope.nextSeq();

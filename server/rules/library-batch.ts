@@ -9,9 +9,17 @@ import type { Tx } from '../db/shop-tx';
 
 export const LIBRARY_TABLE: Record<LibraryKind, string> = { script: 'scripts', group: 'groups', risk_word: 'risk_words', site_profile: 'site_profiles' };
 
+interface JournalEntry {
+  key: string;
+  row: RemoteRow | null | undefined;
+  dirty: RemoteRow | undefined;
+}
+
 export class LibraryBatch {
   private readonly rows = new Map<string, RemoteRow | null>();
   private readonly dirty = new Map<string, RemoteRow>();
+  /** What each put replaced since the last flush, so one change's puts can be undone (mark / rollbackTo). */
+  private journal: JournalEntry[] = [];
 
   constructor(
     private readonly tx: Tx,
@@ -37,9 +45,27 @@ export class LibraryBatch {
   }
 
   put(kind: LibraryKind, id: string, seq: number, data: Record<string, unknown>, deleted: boolean): void {
+    const key = `${kind}:${id}`;
+    this.journal.push({ key, row: this.rows.has(key) ? this.rows.get(key)! : undefined, dirty: this.dirty.get(key) });
     const row: RemoteRow = { kind, id, seq, deleted, data, updatedAt: Date.now() };
-    this.rows.set(`${kind}:${id}`, row);
-    this.dirty.set(`${kind}:${id}`, row);
+    this.rows.set(key, row);
+    this.dirty.set(key, row);
+  }
+
+  /** A point to come back to if the next change fails (see rollbackTo). */
+  mark(): number {
+    return this.journal.length;
+  }
+
+  /** Undo every put since mark(), newest first; rows flushed since then are the database's to roll back. */
+  rollbackTo(mark: number): void {
+    while (this.journal.length > mark) {
+      const e = this.journal.pop()!;
+      if (e.row === undefined) this.rows.delete(e.key);
+      else this.rows.set(e.key, e.row);
+      if (e.dirty === undefined) this.dirty.delete(e.key);
+      else this.dirty.set(e.key, e.dirty);
+    }
   }
 
   async flush(): Promise<void> {
@@ -57,5 +83,6 @@ export class LibraryBatch {
       );
     }
     this.dirty.clear();
+    this.journal = [];
   }
 }

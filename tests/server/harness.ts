@@ -12,6 +12,9 @@ import { MemorySyncStorage } from '../../lib/sync/storage';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 
+/** Every test shop is created from 127.0.0.1: limits far above what a test file does (the limits have their own test). */
+export const TEST_RATE_LIMITS = { createShop: { burst: 10_000, perMinute: 10_000 }, join: { burst: 10_000, perMinute: 10_000 } };
+
 export interface Stack {
   db: LocalPostgres;
   services: RunningService[];
@@ -22,7 +25,7 @@ export async function startStack(options: { instances?: number; leaseMs?: number
   const db = await startLocalPostgres({ ephemeral: true });
   const services: RunningService[] = [];
   try {
-    for (let i = 0; i < (options.instances ?? 1); i++) services.push(await startService({ databaseUrl: db.url, secret: TEST_SECRET, leaseMs: options.leaseMs, poolSize: 10 }));
+    for (let i = 0; i < (options.instances ?? 1); i++) services.push(await startService({ databaseUrl: db.url, secret: TEST_SECRET, leaseMs: options.leaseMs, poolSize: 10, rateLimits: TEST_RATE_LIMITS }));
   } catch (e) {
     await db.stop();
     throw e;
