@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import type { ReplyScript } from '@/lib/types';
 import type { TeamView } from '@/lib/sync/team-view';
 import { call } from '../api';
+import { onChanged } from '../announcements';
 import { pick } from '../i18n';
 import { errorText } from './api-errors';
 import { showToast } from './ui-state';
@@ -20,16 +21,22 @@ import { showToast } from './ui-state';
 const DEFAULT_URL = 'http://127.0.0.1:8787';
 const ROLE_LABEL = { lead: { zh: '组长', en: 'Lead' }, editor: { zh: '编辑', en: 'Editor' }, rep: { zh: '客服', en: 'Rep' } } as const;
 
-/** Ask for the server's origin inside the click (the browser needs the user gesture). */
-function requestHost(url: string): Promise<boolean> {
+/** Ask for the server's origin inside the click (the browser needs the user gesture). Null origin: not an address (the background says so). */
+function requestHost(url: string): { origin: string | null; granted: Promise<boolean> } {
   let origin: string;
   try {
     origin = new URL(url.trim()).origin;
   } catch {
-    return Promise.resolve(true); // the background answers with a clear "not a valid address"
+    return { origin: null, granted: Promise.resolve(true) };
   }
-  return browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+  return { origin, granted: browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false) };
 }
+
+const refusedText = (origin: string) =>
+  pick({
+    zh: `没有获得访问 ${origin} 的权限，无法连接团队服务器。请再点一次，在浏览器弹窗中选“允许”；也可以在 扩展程序 → 话术 → 详细信息 → 网站访问权限 中添加该地址。`,
+    en: `No permission to reach ${origin}, so the team server cannot be reached. Click again and choose "Allow" in the browser's dialog, or add the address under Extensions → Huashu → Details → Site access.`,
+  });
 
 const timeText = (at?: number) => (at ? new Date(at).toLocaleString() : pick({ zh: '从未', en: 'never' }));
 
@@ -42,6 +49,8 @@ export function TeamTab() {
   const [invite, setInvite] = useState<{ code: string; expiresAt: number } | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The browser's permission dialog is open (or was never shown): say so, and let the rep stop waiting. */
+  const [waiting, setWaiting] = useState<{ origin: string; stop: () => void } | null>(null);
 
   const refresh = () =>
     call('teamState')
@@ -54,8 +63,8 @@ export function TeamTab() {
   useEffect(() => {
     void refresh();
     void call('getSettings').then((s) => setRepName((n) => n || s.repName), () => undefined);
-    const timer = setInterval(() => void refresh(), 5_000);
-    return () => clearInterval(timer);
+    // The background announces every change of the team's state (a sync, a queued change): no polling.
+    return onChanged('team', () => void refresh());
   }, []);
 
   async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
@@ -77,12 +86,24 @@ export function TeamTab() {
     return true;
   }
 
+  /** Ask for the server's host permission (inside the click), wait for the answer where the rep can see it, then act. */
+  function withServerPermission(action: () => Promise<void>) {
+    const { origin, granted } = requestHost(serverUrl);
+    let stop!: () => void;
+    const stopped = new Promise<'stopped'>((resolve) => (stop = () => resolve('stopped')));
+    if (origin) setWaiting({ origin, stop });
+    void run(async () => {
+      const answer = await Promise.race([granted, stopped]).finally(() => setWaiting(null));
+      if (answer === 'stopped') throw new Error(pick({ zh: '已停止等待浏览器的权限弹窗。需要时再点一次即可。', en: 'Stopped waiting for the browser’s permission dialog. Click again when ready.' }));
+      if (!answer) throw new Error(refusedText(origin ?? serverUrl));
+      await action();
+    });
+  }
+
   function create() {
     if (needName()) return;
     if (!shopName.trim()) return setError(pick({ zh: '请填写店铺名称。', en: 'Enter the shop name.' }));
-    const asked = requestHost(serverUrl);
-    void run(async () => {
-      if (!(await asked)) throw new Error(pick({ zh: '没有获得访问该服务器的权限：请在浏览器弹窗中点“允许”。', en: 'No permission to reach that server: click "Allow" in the browser dialog.' }));
+    withServerPermission(async () => {
       const t = await call('teamCreateShop', { serverUrl, shopName: shopName.trim(), repName: repName.trim() });
       setTeam(t);
       showToast({ kind: 'success', text: pick({ zh: `已创建店铺「${t.shopName}」，你是组长`, en: `Shop "${t.shopName}" created; you are its lead` }) });
@@ -92,9 +113,7 @@ export function TeamTab() {
   function join() {
     if (needName()) return;
     if (!code.trim()) return setError(pick({ zh: '请输入组长给你的邀请码。', en: 'Enter the invite code from your lead.' }));
-    const asked = requestHost(serverUrl);
-    void run(async () => {
-      if (!(await asked)) throw new Error(pick({ zh: '没有获得访问该服务器的权限：请在浏览器弹窗中点“允许”。', en: 'No permission to reach that server: click "Allow" in the browser dialog.' }));
+    withServerPermission(async () => {
       const t = await call('teamJoin', { serverUrl, code: code.trim(), repName: repName.trim() });
       setTeam(t);
       setCode('');
@@ -150,6 +169,19 @@ export function TeamTab() {
               </label>
             </div>
           </div>
+          {waiting && (
+            <div class="card notice" data-huashu="team-permission-wait" role="status">
+              <p>
+                {pick({
+                  zh: `正在等待浏览器询问：是否允许 话术 访问 ${waiting.origin}。请在地址栏旁的弹窗中点“允许”。没有看到弹窗？它可能被其他窗口挡住了，或浏览器已按设置自动拒绝。`,
+                  en: `Waiting for the browser to ask whether Huashu may reach ${waiting.origin}. Click "Allow" in the dialog by the address bar. No dialog? Another window may hide it, or the browser declined by policy.`,
+                })}
+              </p>
+              <button data-huashu="team-permission-stop" onClick={() => waiting.stop()}>
+                {pick({ zh: '停止等待', en: 'Stop waiting' })}
+              </button>
+            </div>
+          )}
           <div class="card" data-huashu="team-join">
             <h2>{pick({ zh: '用邀请码加入', en: 'Join with an invite code' })}</h2>
             <div class="toolbar">

@@ -4,7 +4,7 @@
  * background says the library changed (an import, another tab, the sidebar).
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { onChanged } from '../announcements';
 import type { Settings } from '@/lib/settings';
 import type { ReplyScript } from '@/lib/types';
 import { call } from '../api';
@@ -30,13 +30,15 @@ export function useLibrary(): LibraryData & { reload(): Promise<void>; setScript
   useEffect(() => {
     void reload();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onMessage = (message: unknown) => {
-      if ((message as { huashu?: string } | null)?.huashu !== 'library-changed') return;
+    // Coalesce a burst of announcements (an import, a pull) into one reload.
+    const stop = onChanged('library', () => {
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), 150);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
     };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [reload]);
   const setScripts = useCallback((update: (s: ReplyScript[]) => ReplyScript[]) => setData((d) => ({ ...d, scripts: update(d.scripts) })), []);
   return { ...data, reload, setScripts };

@@ -50,6 +50,7 @@ import { database, readSettings } from './database';
 import { handle, HandledError, notYours } from './handle';
 import { mayUseSite, ownConversationUrl } from '@/lib/protocol/caller';
 import { dataChanges } from './data-changes';
+import { announce } from './broadcast';
 import type { DataChange } from '@/lib/data/data-change';
 
 const ALARM = 'huashu-team-sync';
@@ -133,6 +134,7 @@ async function syncNow(): Promise<void> {
   if (!s) return;
   await s.c.sync();
   await dropHarmlessRejections(s.c);
+  announce('team');
 }
 
 /** A follow-up another rep created first is merged by the pull (same order and kind): not an error to show. */
@@ -177,6 +179,7 @@ async function queue(bodies: ChangeBody[]): Promise<void> {
   if (!s) return;
   await s.c.queueMany(bodies);
   kick();
+  announce('team');
 }
 
 /** Hooks must never break the local write that called them. */

@@ -125,6 +125,27 @@ describe('team sync', () => {
     expect(await repOptions.locator('[data-huashu="team-tab"]').getAttribute('data-joined')).toBe('no');
   });
 
+  it('a server address that needs a permission says what it waits for, and never stays greyed out', async () => {
+    // 127.0.0.2 is loopback too, but not a host the test build may reach without asking.
+    const address = await repOptions.locator('[data-huashu="team-server"]').inputValue();
+    await repOptions.locator('[data-huashu="team-server"]').fill('http://127.0.0.2:9');
+    await repOptions.locator('[data-huashu="team-code"]').fill('ZZZZ-ZZZZ-ZZZZ');
+    await repOptions.locator('[data-huashu="team-join-button"]').click();
+    const waiting = repOptions.locator('[data-huashu="team-permission-wait"]');
+    const error = repOptions.locator('[data-huashu="team-error"]');
+    // Headless Chromium either leaves the dialog unanswered (we say what we wait for) or declines at once (we say what to do).
+    await expect.poll(async () => (await waiting.count()) > 0 || (await error.count()) > 0).toBe(true);
+    if (await waiting.count()) {
+      expect(await waiting.textContent()).toContain('http://127.0.0.2:9');
+      await repOptions.locator('[data-huashu="team-permission-stop"]').click();
+      await expect.poll(() => error.textContent()).toContain('停止等待');
+    } else {
+      expect(await error.textContent()).toContain('没有获得访问 http://127.0.0.2:9 的权限');
+    }
+    expect(await repOptions.locator('[data-huashu="team-join-button"]').isEnabled()).toBe(true);
+    await repOptions.locator('[data-huashu="team-server"]').fill(address);
+  });
+
   it('the lead creates the shop and an invite; the rep joins with it (and the code works only once)', async () => {
     await leadOptions.locator('[data-huashu="team-server"]').fill(serviceUrl);
     await leadOptions.locator('[data-huashu="team-rep-name"]').fill('组长');

@@ -5,6 +5,7 @@ import { ok, fail, tabMessenger } from '@/lib/messages';
 import { sidebarState as state } from '@/components/sidebar/state';
 import { insertReply } from '../insert-reply';
 import { call } from '@/components/api';
+import { onChanged } from '@/components/announcements';
 import { setLanguage } from '@/components/i18n';
 import { ignoreInvalidated } from '../page-session';
 import type { PageSession } from '../page-session';
@@ -37,22 +38,18 @@ function listenToBackground(session: PageSession, tracker: LastEditable, signal:
       return done ? ok(null) : fail('internal', '未能插入', 'Not inserted');
     }),
   ];
-  const onRuntimeMessage = (message: unknown) => {
-    const kind = (message as { huashu?: string } | null)?.huashu;
-    if (kind === 'library-changed') session.refreshSuggestions();
-    // Custom banned/allowed words, strict mode, names and language apply at once (the draft scan follows state.settings).
-    if (kind === 'settings-changed') {
+  onChanged('library', () => session.refreshSuggestions(), signal);
+  // Custom banned/allowed words, strict mode, names and language apply at once (the draft scan follows state.settings).
+  onChanged(
+    'settings',
+    () =>
       void call('getSettings')
         .then((settings) => {
           state.settings.value = settings;
           setLanguage(settings.language);
         })
-        .catch(ignoreInvalidated);
-    }
-  };
-  browser.runtime.onMessage.addListener(onRuntimeMessage);
-  onAbort(signal, () => {
-    removers.forEach((remove) => remove());
-    browser.runtime.onMessage.removeListener(onRuntimeMessage);
-  });
+        .catch(ignoreInvalidated),
+    signal,
+  );
+  onAbort(signal, () => removers.forEach((remove) => remove()));
 }

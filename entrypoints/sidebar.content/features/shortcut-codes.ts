@@ -7,10 +7,11 @@ import { getCaretOffset, readFieldText } from '@/lib/insert/read-field';
 import { replaceRange } from '@/lib/insert/replace-range';
 import { findShortcutBeforeCaret } from '@/lib/shortcut-code';
 import { call } from '@/components/api';
+import { onChanged } from '@/components/announcements';
 import { sidebarState as state } from '@/components/sidebar/state';
 import { fillForConversation } from '../insert-reply';
 import { ignoreInvalidated, type PageSession } from '../page-session';
-import { onAbort, type PageFeature } from './feature';
+import type { PageFeature } from './feature';
 
 export const shortcutCodes: PageFeature = {
   id: 'shortcut-codes',
@@ -59,9 +60,5 @@ function startShortcutCodes(session: PageSession, signal: AbortSignal): void {
       })
       .catch(ignoreInvalidated);
   void load();
-  const onMessage = (m: unknown) => {
-    if ((m as { huashu?: string } | null)?.huashu === 'library-changed') void load();
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
+  onChanged('library', () => void load(), signal);
 }
