@@ -2,7 +2,8 @@
  * Every message the importer shows, Simplified Chinese first. Kept in one
  * place so the wording stays consistent between the options page and the CLI.
  */
-import type { ImportProblem } from './import-types';
+import type { BadCharacterKind } from './bad-characters';
+import type { ImportProblem, Message } from './import-types';
 import { MAX_IMPORT_BYTES, MAX_TEXT_CHARS } from './limits';
 
 const MB = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
@@ -128,9 +129,13 @@ export const problems = {
     zh: '这一行的引号没有闭合，后面的内容都被并进了这一格。请检查文件中这一行的双引号，修好后再导入；从这一行起的内容未导入。',
     en: 'A quote on this row is never closed, so everything after it ran into this cell. Fix the double quotes on this row and import again; nothing from this row on was imported.',
   }),
-  badCharacters: (): ImportProblem => ({
+  /**
+   * A row holding NUL or half a surrogate pair. `where` says which cell or
+   * field ("C 列" / "column C"), when the format has one.
+   */
+  badCharacters: (row: number, kind: BadCharacterKind, where?: Message): ImportProblem => ({
     code: 'bad-characters',
-    zh: '这一行含有空字符（NUL）或残缺的 Unicode 字符，文件可能已损坏，未导入。',
-    en: 'This row holds NUL or broken Unicode characters; the file may be damaged. Not imported.',
+    zh: `第 ${row} 行${where ? `（${where.zh}）` : ''}含有${kind === 'nul' ? '空字符（NUL）' : '残缺的 Unicode 字符（落单的代理项）'}，文件可能已损坏。这一行未导入，其他行照常导入。`,
+    en: `Row ${row}${where ? ` (${where.en})` : ''} holds ${kind === 'nul' ? 'a NUL character' : 'broken Unicode (half a surrogate pair)'}; the file may be damaged. This row was not imported; the other rows are imported as usual.`,
   }),
 };
