@@ -3,9 +3,12 @@
  * masked number) are read in linear time: the old patterns retried every start
  * inside a long run of letters or digits, so one 10,000-digit draft took
  * ~150 ms and 40,000 digits seconds. Same answers as the old patterns.
+ * Likewise the sound-alike check (薇芯 for 微信) of whether a hit sits inside
+ * a real word: it searched the rest of the draft for every hit.
  */
 import { describe, expect, it } from 'vitest';
 import { riskFeatures } from '../../lib/risk/learned/features';
+import { createScanner } from '../../lib/risk/scanner';
 
 const OLD_HANDLE = /(?=[a-z_]*[0-9])(?=[0-9_]*[a-z])[a-z0-9_]{5,}/;
 const OLD_MASKED = /[0-9]{2,}\*{2,}[0-9]{2,}/;
@@ -54,5 +57,16 @@ describe('risk shape features', () => {
       // Linear: a small multiple of the baseline. The old patterns took hundreds of times longer.
       expect(ms, `${run.slice(0, 4)}…`).toBeLessThan(Math.max(50, 10 * baseline));
     }
+  });
+
+  it('a draft full of sound-alike stand-ins is scanned in time proportional to its length', () => {
+    const ordinary = '亲，这款是纯棉的，包邮哦，有问题随时联系我们。'.repeat(1000).slice(0, 20_000);
+    const standIns = '薇芯é亲'.repeat(5000);
+    const scan = (text: string) => timeOf(() => createScanner().scan(text));
+    scan(ordinary + standIns.slice(0, 2000)); // warm up
+    const baseline = median([0, 1, 2].map((i) => scan(`${i}${ordinary}`)));
+    const ms = median([0, 1, 2].map((i) => scan(`${i}${standIns}`)));
+    expect(createScanner().scan(standIns).length).toBeGreaterThan(1000); // they are found…
+    expect(ms).toBeLessThan(Math.max(200, 10 * baseline)); // …without reading the rest of the draft for each
   });
 });
