@@ -29,6 +29,8 @@ export type ImportProblemCode =
   | 'corrupt-file'
   | 'backup-invalid'
   | 'no-text-column'
+  | 'timed-out'
+  | 'import-failed'
   // row problems
   | 'formula'
   | 'formula-result-kept'

@@ -24,6 +24,16 @@ export const problems = {
     zh: `不支持的文件类型：${name}。请导入 .xlsx、.csv、.txt 或话术备份 .json 文件。`,
     en: `Unsupported file type: ${name}. Import an .xlsx, .csv, .txt or Huashu backup .json file.`,
   }),
+  timedOut: (seconds: number): ImportProblem => ({
+    code: 'timed-out',
+    zh: `读取文件超过 ${seconds} 秒仍未完成，已停止，未导入任何内容。文件可能太大或已损坏：请拆分成几个较小的文件，或用 Excel/WPS 另存为 CSV（UTF-8）后再导入。`,
+    en: `Reading the file took more than ${seconds} s and was stopped; nothing was imported. The file may be too large or damaged: split it into smaller files, or save it as CSV (UTF-8) in Excel or WPS, and import again.`,
+  }),
+  importFailed: (detail: string): ImportProblem => ({
+    code: 'import-failed',
+    zh: `读取文件时出错，未导入任何内容：${detail}`,
+    en: `Reading the file failed; nothing was imported: ${detail}`,
+  }),
   oldExcel: (): ImportProblem => ({
     code: 'old-excel',
     zh: '这是旧版 Excel（.xls）文件，无法直接读取。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV（UTF-8）后再导入。',
