@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { answerJsonLines, endQuietlyOnClosedPipe } from './jsonl-lines';
+import { createSuggestAnswer } from './suggest-answer';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMatcher } from '../lib/suggest/matcher.ts';
@@ -62,16 +63,7 @@ try {
 const matcher = createMatcher(scripts, { knowledge: defaultBuyerKnowledge() });
 
 if (jsonl) {
-  await answerJsonLines({ suggestions: [] }, (text) => ({
-    suggestions: matcher.suggest(text, { top, stage, explain }).map((s) => ({
-      id: s.id,
-      intent: s.intent,
-      title: s.title,
-      text: s.text,
-      score: s.score,
-      ...(explain ? { explain: s.explain } : {}),
-    })),
-  }));
+  await answerJsonLines({ suggestions: [] }, createSuggestAnswer(matcher, { top, stage, explain }));
 } else {
   const message = words.join(' ');
   if (!message.trim()) usage('please give a buyer message, or --jsonl');

@@ -1,14 +1,15 @@
 /**
- * Import: pick or drop a file → parse it here in the page (chunked, with a
- * progress bar) → preview against the library (new / duplicate / conflict /
+ * Import: pick or drop a file → parse it in a worker (import-runner.ts: with a
+ * progress bar, a cancel button, and a deadline after which it is stopped with
+ * a message, so a huge or hostile file never freezes the page) → preview
+ * against the library (new / duplicate / conflict /
  * error, per-row choices, problems by row, column mapping for tables, the
  * guessed intent of each phrase with one-click choices when the guess is
  * unsure) → confirm → the background writes every chosen script in one
  * transaction. Nothing is written before the confirm. The command line
  * (`npm run import`) runs the same preview (lib/import/preview-file.ts).
  */
-import { useRef, useState } from 'preact/hooks';
-import { previewImportFile } from '@/lib/import/preview-file';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyChoices, DEFAULT_CHOICE, type ImportPreview, type PreviewRow, type RowChoice } from '@/lib/import/preview';
 import type { ColumnMapping, ColumnRole, ImportProblem, ParsedImport } from '@/lib/import/import-types';
 import { MAX_IMPORT_BYTES } from '@/lib/import/limits';
@@ -18,12 +19,13 @@ import { call } from '../api';
 import { pick } from '../i18n';
 import { errorText } from './api-errors';
 import { INTENT_IDS, intentName } from './intent-labels';
+import { runImport, type ImportRun } from './import-runner';
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; phase: string; done: number; total: number }
   | { kind: 'failed'; name: string; problem: ImportProblem }
-  | { kind: 'preview'; name: string; bytes: Uint8Array; parsed: ParsedImport; preview: ImportPreview; onlyDefaults: boolean }
+  | { kind: 'preview'; name: string; bytes: Uint8Array; parsed: ParsedImport; preview: ImportPreview; onlyDefaults: boolean; ranIn: ImportRun['where'] }
   | { kind: 'writing'; name: string }
   | { kind: 'done'; name: string; added: number; overwritten: number; skipped: number; errors: number; defaultsHidden: number };
 
@@ -72,6 +74,9 @@ export function ImportTab() {
   const [mapping, setMapping] = useState<Record<number, ColumnRole | ''>>({});
   const [dragOver, setDragOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  /** The import being read, so it can be cancelled (and is, when the tab goes away). */
+  const running = useRef<ImportRun | null>(null);
+  useEffect(() => () => running.current?.cancel(), []);
 
   async function analyse(name: string, bytes: Uint8Array, explicit?: { mapping: ColumnMapping; headerRow: number }) {
     setStage({ kind: 'reading', name, phase: pick({ zh: '读取文件', en: 'Reading' }), done: 0, total: 1 });
@@ -84,7 +89,14 @@ export function ImportTab() {
       return;
     }
     const phases = { parse: pick({ zh: '解析文件', en: 'Parsing' }), rows: pick({ zh: '检查每一行', en: 'Checking rows' }), compare: pick({ zh: '与话术库比较', en: 'Comparing with the library' }) };
-    const read = await previewImportFile(name, bytes, existing, { ...(explicit ?? {}), onProgress: (d, t, p) => progress(phases[p])(d, t) });
+    const run = runImport({ name, bytes, library: existing, ...(explicit ? { options: explicit } : {}) }, { onProgress: (d, t, p) => progress(phases[p])(d, t) });
+    running.current = run;
+    const read = await run.result;
+    if (running.current === run) running.current = null;
+    if (!read.ok && 'cancelled' in read) {
+      setStage({ kind: 'idle' });
+      return;
+    }
     if (!read.ok) {
       setStage({ kind: 'failed', name, problem: read.problem });
       return;
@@ -98,7 +110,7 @@ export function ImportTab() {
     for (const [role, index] of Object.entries(result.mapping ?? {})) if (index !== undefined) roles[index as number] = role as ColumnRole;
     setMapping(roles);
     const onlyDefaults = existing.length > 0 && existing.every((s) => s.source === 'default');
-    setStage({ kind: 'preview', name, bytes, parsed: result, preview, onlyDefaults });
+    setStage({ kind: 'preview', name, bytes, parsed: result, preview, onlyDefaults, ranIn: run.where });
   }
 
   async function openFile(file: File | undefined) {
@@ -185,6 +197,9 @@ export function ImportTab() {
             {stage.total > 1 ? ` ${Math.round((stage.done / stage.total) * 100)}%` : '…'}
           </div>
           <progress max={Math.max(1, stage.total)} value={stage.done} />
+          <button data-huashu="import-cancel" onClick={() => running.current?.cancel()}>
+            {pick({ zh: '取消', en: 'Cancel' })}
+          </button>
         </div>
       )}
 
@@ -218,7 +233,7 @@ export function ImportTab() {
       )}
 
       {stage.kind === 'preview' && (
-        <div class="import-preview" data-huashu="import-preview">
+        <div class="import-preview" data-huashu="import-preview" data-ran-in={stage.ranIn}>
           <div class="preview-head">
             <b>{stage.name}</b>
             <span class="muted">

@@ -19,6 +19,7 @@
  */
 import type { FollowUp, ReplyScript, UsageEvent } from '../types';
 import type { Message } from '../import/import-types';
+import { findBadCharacterDeep, type BadCharacterKind } from '../import/bad-characters';
 
 export const BACKUP_FORMAT = 'huashu-backup';
 export const BACKUP_VERSION = 1;
@@ -67,6 +68,8 @@ export interface DroppedBackupRow extends Message {
   table: BackupTable;
   /** 1-based position in its array. */
   row: number;
+  /** Set when the row holds NUL or half a surrogate pair (in which field, and which kind). */
+  badCharacters?: { kind: BadCharacterKind; field: string };
 }
 
 export type ParseBackupResult =
@@ -124,8 +127,18 @@ function keepValid<T>(
   const kept: T[] = [];
   value.forEach((item, i) => {
     const d = defect(item);
-    if (d) dropped.push({ table, row: i + 1, zh: d.zh, en: d.en });
-    else kept.push(item as T);
+    if (d) {
+      dropped.push({ table, row: i + 1, zh: d.zh, en: d.en });
+      return;
+    }
+    // NUL or half a surrogate pair anywhere in the row: damaged, dropped like any other bad row.
+    const bad = findBadCharacterDeep(item);
+    if (bad) {
+      const what = bad.kind === 'nul' ? { zh: '空字符（NUL）', en: 'a NUL character' } : { zh: '残缺的 Unicode 字符（落单的代理项）', en: 'broken Unicode (half a surrogate pair)' };
+      dropped.push({ table, row: i + 1, zh: `${bad.path} 含有${what.zh}`, en: `${bad.path} holds ${what.en}`, badCharacters: { kind: bad.kind, field: bad.path } });
+      return;
+    }
+    kept.push(item as T);
   });
   return kept;
 }

@@ -22,16 +22,20 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const TEXT_BOMS = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
 
-/** True when the head of the file has control bytes no text table contains. */
+/**
+ * True when the head of the file is full of control bytes no text table
+ * contains (images, archives, UTF-16 without a BOM). A stray NUL or two in a
+ * text file is damage, not a binary file: those rows are refused one by one
+ * (table.ts) and the rest of the file is kept.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (TEXT_BOMS.some((bom) => startsWith(bytes, bom))) return false;
   const head = bytes.subarray(0, 64 * 1024);
   let control = 0;
   for (const b of head) {
-    if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
-  return control / Math.max(1, head.length) > 0.01;
+  return control > 2 && control / Math.max(1, head.length) > 0.01;
 }
 
 /** The first non-space characters of the file as ASCII, for sniffing JSON and HTML. */

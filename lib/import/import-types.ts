@@ -29,6 +29,8 @@ export type ImportProblemCode =
   | 'corrupt-file'
   | 'backup-invalid'
   | 'no-text-column'
+  | 'timed-out'
+  | 'import-failed'
   // row problems
   | 'formula'
   | 'formula-result-kept'
@@ -77,6 +79,8 @@ export interface SheetRow {
   formulaCells?: number[];
   /** CSV: a quote opened on this row is never closed (the rest of the file ran into it). */
   unclosedQuote?: boolean;
+  /** TXT: the cells are fixed slots (group, code, text), not columns the rep would recognise. */
+  fixedColumns?: boolean;
 }
 
 /** A table read from CSV, XLSX or TSV-like TXT, with the detected header and mapping. */

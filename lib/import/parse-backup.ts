@@ -26,13 +26,17 @@ export function parseBackupRecords(text: string): BackupRecordsResult {
   });
   // Row numbers are positions in the file's scripts array, counting the dropped rows too.
   const records: ImportRecord[] = [];
-  const droppedScripts = parsed.dropped.filter((d) => d.table === 'scripts');
+  const droppedScripts = new Map(parsed.dropped.filter((d) => d.table === 'scripts').map((d) => [d.row, d]));
   let keptIndex = 0;
-  const total = parsed.backup.scripts.length + droppedScripts.length;
+  const total = parsed.backup.scripts.length + droppedScripts.size;
   for (let row = 1; row <= total; row++) {
-    const dropped = droppedScripts.find((d) => d.row === row);
+    const dropped = droppedScripts.get(row);
     if (dropped) {
-      records.push({ row, text: '', error: problems.backupInvalid(dropped.zh, dropped.en) });
+      const bad = dropped.badCharacters;
+      const error = bad
+        ? problems.badCharacters(row, bad.kind, { zh: `字段 ${bad.field}`, en: `field ${bad.field}` })
+        : problems.backupInvalid(dropped.zh, dropped.en);
+      records.push({ row, text: '', error });
     } else {
       const record = positions.get(keptIndex++)!;
       record.row = row;

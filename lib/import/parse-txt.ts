@@ -7,6 +7,7 @@
  * read by the CSV parser instead.
  */
 import type { ColumnMapping, SheetRow } from './import-types';
+import { findBadCharacter } from './bad-characters';
 import { formulaVerdict } from './formula';
 
 /** Fixed columns of the rows produced here. */
@@ -29,12 +30,19 @@ export function parseTxt(text: string): SheetRow[] {
     if (!trimmed) return;
     const heading = GROUP_LINE.exec(trimmed);
     if (heading) {
-      group = (heading[1] ?? heading[2] ?? heading[3] ?? '').trim();
+      const name = (heading[1] ?? heading[2] ?? heading[3] ?? '').trim();
+      if (!findBadCharacter(name)) {
+        group = name;
+        return;
+      }
+      // A damaged heading is reported on its own line; the phrases under it are kept, without a group.
+      group = '';
+      rows.push({ row: i + 1, cells: ['', '', trimmed], fixedColumns: true });
       return;
     }
     const coded = CODE_PREFIX.exec(trimmed);
     const cells = coded ? [group, coded[1]!, coded[2]!] : [group, '', trimmed];
-    const row: SheetRow = { row: i + 1, cells };
+    const row: SheetRow = { row: i + 1, cells, fixedColumns: true };
     if (formulaVerdict(cells[2]!) === 'formula') row.formulaCells = [2];
     rows.push(row);
   });

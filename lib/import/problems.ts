@@ -2,7 +2,8 @@
  * Every message the importer shows, Simplified Chinese first. Kept in one
  * place so the wording stays consistent between the options page and the CLI.
  */
-import type { ImportProblem } from './import-types';
+import type { BadCharacterKind } from './bad-characters';
+import type { ImportProblem, Message } from './import-types';
 import { MAX_IMPORT_BYTES, MAX_TEXT_CHARS } from './limits';
 
 const MB = Math.round(MAX_IMPORT_BYTES / 1024 / 1024);
@@ -22,6 +23,16 @@ export const problems = {
     code: 'unsupported-format',
     zh: `不支持的文件类型：${name}。请导入 .xlsx、.csv、.txt 或话术备份 .json 文件。`,
     en: `Unsupported file type: ${name}. Import an .xlsx, .csv, .txt or Huashu backup .json file.`,
+  }),
+  timedOut: (seconds: number): ImportProblem => ({
+    code: 'timed-out',
+    zh: `读取文件超过 ${seconds} 秒仍未完成，已停止，未导入任何内容。文件可能太大或已损坏：请拆分成几个较小的文件，或用 Excel/WPS 另存为 CSV（UTF-8）后再导入。`,
+    en: `Reading the file took more than ${seconds} s and was stopped; nothing was imported. The file may be too large or damaged: split it into smaller files, or save it as CSV (UTF-8) in Excel or WPS, and import again.`,
+  }),
+  importFailed: (detail: string): ImportProblem => ({
+    code: 'import-failed',
+    zh: `读取文件时出错，未导入任何内容：${detail}`,
+    en: `Reading the file failed; nothing was imported: ${detail}`,
   }),
   oldExcel: (): ImportProblem => ({
     code: 'old-excel',
@@ -128,9 +139,13 @@ export const problems = {
     zh: '这一行的引号没有闭合，后面的内容都被并进了这一格。请检查文件中这一行的双引号，修好后再导入；从这一行起的内容未导入。',
     en: 'A quote on this row is never closed, so everything after it ran into this cell. Fix the double quotes on this row and import again; nothing from this row on was imported.',
   }),
-  badCharacters: (): ImportProblem => ({
+  /**
+   * A row holding NUL or half a surrogate pair. `where` says which cell or
+   * field ("C 列" / "column C"), when the format has one.
+   */
+  badCharacters: (row: number, kind: BadCharacterKind, where?: Message): ImportProblem => ({
     code: 'bad-characters',
-    zh: '这一行含有空字符（NUL）或残缺的 Unicode 字符，文件可能已损坏，未导入。',
-    en: 'This row holds NUL or broken Unicode characters; the file may be damaged. Not imported.',
+    zh: `第 ${row} 行${where ? `（${where.zh}）` : ''}含有${kind === 'nul' ? '空字符（NUL）' : '残缺的 Unicode 字符（落单的代理项）'}，文件可能已损坏。这一行未导入，其他行照常导入。`,
+    en: `Row ${row}${where ? ` (${where.en})` : ''} holds ${kind === 'nul' ? 'a NUL character' : 'broken Unicode (half a surrogate pair)'}; the file may be damaged. This row was not imported; the other rows are imported as usual.`,
   }),
 };

@@ -8,7 +8,7 @@ import { parseInChunks } from './chunks';
 import { formulaVerdict } from './formula';
 import { MAX_TEXT_CHARS } from './limits';
 import { problems } from './problems';
-import { wellFormed } from '../text/truncate';
+import { findBadCharacter } from './bad-characters';
 
 export interface TableOptions {
   /** The caller's mapping from the column-mapping step; overrides detection. */
@@ -79,6 +79,13 @@ function looksLikeUnknownHeader(rows: SheetRow[], mapping: ColumnMapping): boole
   return headerText.length <= 12 && average >= headerText.length * 2;
 }
 
+/** 0-based column index → spreadsheet letters (0 → "A", 26 → "AA"). */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 function cleanText(value: string): string {
   return value.replace(/\r\n?/g, '\n').trim();
 }
@@ -107,9 +114,15 @@ export function rowToRecord(row: SheetRow, mapping: ColumnMapping): ImportRecord
     return record;
   }
   // NUL or half a surrogate pair anywhere in the row: a damaged file, not a phrase to keep.
-  if (row.cells.some((c) => c.includes('\u0000') || wellFormed(c) !== c)) {
-    record.error = problems.badCharacters();
+  for (const [column, cell] of row.cells.entries()) {
+    const bad = findBadCharacter(cell);
+    if (!bad) continue;
+    const letter = columnLetter(column);
+    record.error = problems.badCharacters(row.row, bad.kind, row.fixedColumns ? undefined : { zh: `${letter} 列`, en: `column ${letter}` });
     record.text = '';
+    delete record.group;
+    delete record.code;
+    delete record.title;
     return record;
   }
   if (row.formulaCells?.includes(mapping.text)) {

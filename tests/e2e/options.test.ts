@@ -98,6 +98,19 @@ describe('options page', () => {
     await page.close();
   });
 
+  it('reads an .xlsx import in a worker, off the page\'s main thread, and changes nothing until confirmed', async () => {
+    const count = (await listScripts()).length;
+    await openTab('import');
+    await options.locator('[data-huashu="import-file"]').setInputFiles(resolve(FIXTURES, 'qianniu-export.xlsx'));
+    const preview = options.locator('[data-huashu="import-preview"]');
+    await preview.waitFor({ timeout: 15_000 });
+    expect(await preview.getAttribute('data-ran-in')).toBe('worker');
+    expect(Number(await preview.locator('[data-count="new"]').textContent())).toBeGreaterThan(0);
+    await preview.getByText('取消', { exact: true }).click();
+    await options.locator('[data-huashu="import-file"]').waitFor();
+    expect((await listScripts()).length).toBe(count);
+  });
+
   it('searches by pinyin initials and flags a shortcut code that is taken', async () => {
     await openTab('library');
     await options.locator('[data-huashu="library-search"]').fill('bzkc'); // 标准开场

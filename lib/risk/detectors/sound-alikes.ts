@@ -35,10 +35,15 @@ function build(): Target[] {
   return targets;
 }
 
+/**
+ * Whether a real word overlaps [start, end). Only the few places where such a
+ * word could start are tried: searching forward with indexOf read up to the
+ * rest of the draft for every hit, quadratic in a draft full of stand-ins.
+ */
 function insideRealWord(text: string, start: number, end: number): boolean {
   for (const word of SOUND_REAL_WORDS) {
-    for (let at = text.indexOf(word, Math.max(0, start - word.length + 1)); at >= 0 && at < end; at = text.indexOf(word, at + 1)) {
-      if (at < end && at + word.length > start) return true;
+    for (let at = Math.max(0, start - word.length + 1); at < end; at++) {
+      if (text.startsWith(word, at)) return true;
     }
   }
   return false;

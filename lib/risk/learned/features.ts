@@ -14,8 +14,24 @@ import { syllablesOf } from '../sound-table.ts';
 /** Spaces, punctuation, symbols and emoji between characters: dropped before the n-grams. */
 const SEPARATORS = /[\s\p{P}\p{S}\u200b-\u200f\u2060\ufeff]+/gu;
 const DIGITS_5 = /[0-9]{5,}/;
-const HANDLE = /(?=[a-z_]*[0-9])(?=[0-9_]*[a-z])[a-z0-9_]{5,}/;
-const MASKED = /[0-9]{2,}\*{2,}[0-9]{2,}/;
+/** A run of 5+ letters, digits and "_" that holds both a letter and a digit (ab12cd). */
+const WORD_RUN = /[a-z0-9_]{5,}/g;
+/**
+ * 13**89 and longer. Same answer as /[0-9]{2,}\*{2,}[0-9]{2,}/, which retried
+ * every start inside a long digit run (quadratic: 40,000 digits took seconds).
+ */
+const MASKED = /[0-9]{2}\*{2,}[0-9]{2}/;
+
+/**
+ * Same answer as /(?=[a-z_]*[0-9])(?=[0-9_]*[a-z])[a-z0-9_]{5,}/ — a run that
+ * holds a letter and a digit — in one pass: the lookaheads stay inside the run,
+ * so its first character is the best start, and each run is read once (the
+ * pattern re-read the rest of the run from every start).
+ */
+function hasHandle(text: string): boolean {
+  for (const run of text.matchAll(WORD_RUN)) if (/[0-9]/.test(run[0]) && /[a-z]/.test(run[0])) return true;
+  return false;
+}
 
 export function riskFeatures(sentence: string): FeatureVector {
   const out: FeatureVector = new Map();
@@ -34,7 +50,7 @@ export function riskFeatures(sentence: string): FeatureVector {
     previous = syllable;
   }
   if (DIGITS_5.test(joined)) out.set('#digits', 1);
-  if (HANDLE.test(folded)) out.set('#handle', 1);
+  if (hasHandle(folded)) out.set('#handle', 1);
   if (MASKED.test(folded)) out.set('#masked', 1);
   if (/[?？]{2,}|[!！]{2,}|[?？][!！]|[!！][?？]/.test(sentence)) out.set('#punct', 1);
   return dampenAndScale(out);
