@@ -3,7 +3,8 @@
  * the first-run seeding of the default reply library.
  */
 import { openDatabase, type HuashuDB } from '@/lib/db/schema';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
+import { readSettingsFrom, writeSettingsTo } from '@/lib/data/settings-rows';
 import defaultLibrary from '@/assets/library/default-library.json';
 import type { ReplyScript } from '@/lib/types';
 
@@ -34,17 +35,10 @@ export async function seedDefaultLibrary(): Promise<number> {
   return scripts.length;
 }
 
-export async function readSettings(): Promise<Settings> {
-  const rows = await database().settings.toArray();
-  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
-  for (const row of rows) {
-    if (row.key in settings) (settings as unknown as Record<string, unknown>)[row.key] = row.value;
-  }
-  return settings;
+export function readSettings(): Promise<Settings> {
+  return readSettingsFrom(database());
 }
 
-export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  const entries = Object.entries(patch).filter(([key]) => key in DEFAULT_SETTINGS);
-  await database().settings.bulkPut(entries.map(([key, value]) => ({ key, value })));
-  return readSettings();
+export function writeSettings(patch: Partial<Settings>): Promise<Settings> {
+  return writeSettingsTo(database(), patch);
 }
