@@ -57,7 +57,12 @@ async function bundle(entryJs: string): Promise<string | null> {
     jsxImportSource: source.includes('preact') ? 'preact' : 'react',
     // The repo's tsconfig says Preact; fixture pages choose by file name instead.
     tsconfigRaw: { compilerOptions: { jsx: 'react-jsx', jsxImportSource: source.includes('preact') ? 'preact' : 'react' } },
-    define: { 'process.env.NODE_ENV': '"development"', __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    define: {
+      'process.env.NODE_ENV': '"development"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
     alias: { vue: 'vue/dist/vue.esm-bundler.js' },
     logLevel: 'silent',
   });

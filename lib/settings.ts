@@ -89,7 +89,11 @@ export function validateSettings(patch: Partial<Settings>): SettingProblem[] {
   }
   for (const [host, width] of Object.entries(patch.sidebarWidths ?? {})) {
     if (!Number.isFinite(width) || width < SIDEBAR_MIN_WIDTH || width > SIDEBAR_MAX_WIDTH) {
-      problems.push({ field: 'sidebarWidths', zh: `${host} 的宽度应在 ${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} 像素之间`, en: `Width for ${host} must be ${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} px` });
+      problems.push({
+        field: 'sidebarWidths',
+        zh: `${host} 的宽度应在 ${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} 像素之间`,
+        en: `Width for ${host} must be ${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} px`,
+      });
     }
   }
   (patch.customBanned ?? []).forEach((w, i) => {
@@ -109,7 +113,11 @@ export function validateSettings(patch: Partial<Settings>): SettingProblem[] {
   });
   (patch.extraSites ?? []).forEach((origin) => {
     if (!/^https?:\/\/[^/*\s]+$/.test(origin)) {
-      problems.push({ field: 'extraSites', zh: `“${origin}” 不是有效的网址（例如 https://example.com）`, en: `"${origin}" is not a valid origin (e.g. https://example.com)` });
+      problems.push({
+        field: 'extraSites',
+        zh: `“${origin}” 不是有效的网址（例如 https://example.com）`,
+        en: `"${origin}" is not a valid origin (e.g. https://example.com)`,
+      });
     }
   });
   for (const [platform, seconds] of Object.entries(patch.replyTargets ?? {})) {

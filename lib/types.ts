@@ -78,12 +78,7 @@ export interface ConversationSnapshot {
   messages: ChatMessage[];
 }
 
-export type FollowUpKind =
-  | 'payment_reminder'
-  | 'review_recovery'
-  | 'aftersale_revisit'
-  | 'complaint_revisit'
-  | 'new_customer_revisit';
+export type FollowUpKind = 'payment_reminder' | 'review_recovery' | 'aftersale_revisit' | 'complaint_revisit' | 'new_customer_revisit';
 
 export type FollowUpStatus = 'open' | 'snoozed' | 'done' | 'expired';
 

@@ -19,7 +19,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const json = process.argv.includes('--json');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 const results: Record<string, unknown> = {};
-const files = readdirSync(join(here, 'bench')).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(join(here, 'bench'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, 'bench', file)).href)) as { default: BenchModule };
   if (only && mod.default.key !== only) continue;

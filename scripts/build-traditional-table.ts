@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { Converter } from 'opencc-js/cn2t';
 
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
 const chars = new Set<string>();
 for (const file of files('lib/risk')) for (const ch of readFileSync(file, 'utf8')) if (/[\u3400-\u9fff]/.test(ch)) chars.add(ch);
 const table: Record<string, string> = {};

@@ -69,7 +69,8 @@ function loadLibrary(path: string | undefined): ReplyScript[] {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   jsonOutput = args.json;
-  if (!args.file) fail('用法：npm run import -- 文件 [--json] [--library 话术库.json] [--rows]', 'Usage: npm run import -- FILE [--json] [--library FILE.json] [--rows]');
+  if (!args.file)
+    fail('用法：npm run import -- 文件 [--json] [--library 话术库.json] [--rows]', 'Usage: npm run import -- FILE [--json] [--library FILE.json] [--rows]');
   const path = resolve(args.file);
   if (!existsSync(path)) fail(`找不到文件：${args.file}`, `File not found: ${args.file}`);
   if (!statSync(path).isFile()) fail(`“${args.file}” 是文件夹，请指定其中的一个文件`, `"${args.file}" is a folder; name one file in it`);
@@ -91,7 +92,9 @@ async function main(): Promise<void> {
   }
   const problems = [
     ...parsed.notes.map((n) => ({ row: 0, code: n.code, zh: n.zh, en: n.en })),
-    ...preview.rows.flatMap((r) => [r.problem, r.warning].filter((p) => p !== undefined).map((p) => ({ row: r.row, status: r.status, code: p.code, zh: p.zh, en: p.en }))),
+    ...preview.rows.flatMap((r) =>
+      [r.problem, r.warning].filter((p) => p !== undefined).map((p) => ({ row: r.row, status: r.status, code: p.code, zh: p.zh, en: p.en })),
+    ),
   ];
 
   if (args.json) {

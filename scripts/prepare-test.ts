@@ -39,7 +39,12 @@ function missing(): Need[] {
     }
     needs.push({ what: 'a Chromium-family browser (browser tests)', debian: ['chromium', 'chromium-browser'], hint: installHint() });
   }
-  if (!hasCjkFont()) needs.push({ what: 'CJK fonts (Chinese text in screenshots)', debian: ['fonts-noto-cjk'], hint: 'No Chinese font found: install Noto Sans CJK (Debian: apt-get install fonts-noto-cjk).' });
+  if (!hasCjkFont())
+    needs.push({
+      what: 'CJK fonts (Chinese text in screenshots)',
+      debian: ['fonts-noto-cjk'],
+      hint: 'No Chinese font found: install Noto Sans CJK (Debian: apt-get install fonts-noto-cjk).',
+    });
   if (!locatePostgresBin())
     needs.push({
       what: 'PostgreSQL server binaries (team-sync tests)',
@@ -78,7 +83,8 @@ const runner = checkOnly ? null : aptRunner();
 if (!runner) {
   for (const need of needs) console.error(need.hint);
   if (checkOnly) console.error('(--check: nothing installed)');
-  else if (process.platform === 'linux') console.error('Run npm test as root or with passwordless sudo to have these installed with apt, or install them yourself.');
+  else if (process.platform === 'linux')
+    console.error('Run npm test as root or with passwordless sudo to have these installed with apt, or install them yourself.');
   process.exit(1);
 }
 

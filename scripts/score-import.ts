@@ -28,11 +28,28 @@ writeFileSync(EMPTY, '[]');
 const DEFAULTS = resolve('assets/library/default-library.json');
 const tsx = resolve('node_modules/.bin/tsx');
 
-const readJsonl = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 
-interface Truth { row: number; text: string; intent: string }
-interface Message { text: string; expect: string[]; shop: string }
-interface ImportRow { row: number; status: string; intent?: string; text?: string }
+interface Truth {
+  row: number;
+  text: string;
+  intent: string;
+}
+interface Message {
+  text: string;
+  expect: string[];
+  shop: string;
+}
+interface ImportRow {
+  row: number;
+  status: string;
+  intent?: string;
+  text?: string;
+}
 
 const messages = readJsonl<Message>(join(dir, 'buyer-messages.jsonl'));
 /** The shops the messages are written to (clothing, cosmetics…); an export's file name names its shop. */
@@ -40,7 +57,9 @@ const SHOPS = [...new Set(messages.map((m) => m.shop).filter((s) => s !== 'any')
 const pct = (a: number, b: number) => (b ? (a / b).toFixed(3) : '—');
 
 const summary: Record<string, unknown> = {};
-for (const csv of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
+for (const csv of readdirSync(dir)
+  .filter((f) => f.endsWith('.csv'))
+  .sort()) {
   const name = basename(csv, '.csv');
   const truth = readJsonl<Truth>(join(dir, `${name}.truth.jsonl`));
   const truthByRow = new Map(truth.map((t) => [t.row, t]));
@@ -49,9 +68,15 @@ for (const csv of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
   const shopMessages = messages.filter((m) => m.shop === shop || m.shop === 'any');
   const line: string[] = [`${name} (${truth.length} rows, ${shopMessages.length} messages)`];
   const figures: Record<string, unknown> = {};
-  for (const [mode, base] of [['empty', EMPTY], ['defaults', DEFAULTS]] as const) {
+  for (const [mode, base] of [
+    ['empty', EMPTY],
+    ['defaults', DEFAULTS],
+  ] as const) {
     const libOut = join(work, `${name}-${mode}.json`);
-    const out = execFileSync(tsx, ['scripts/import.ts', join(dir, csv), '--json', '--rows', '--library', base, '--library-out', libOut], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = execFileSync(tsx, ['scripts/import.ts', join(dir, csv), '--json', '--rows', '--library', base, '--library-out', libOut], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     const report = JSON.parse(out) as { rows: ImportRow[]; headerRow: number | null };
     const rows = report.rows;
     // Truth rows count data rows from 1; the import numbers rows as the file does (the header is row 1).
@@ -82,7 +107,12 @@ for (const csv of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => (JSON.parse(l) as { suggestions: Array<{ id: string }> }).suggestions);
-    let answerable = 0, top1 = 0, top3 = 0, repAnswerable = 0, repTop3 = 0, repTop1 = 0;
+    let answerable = 0,
+      top1 = 0,
+      top3 = 0,
+      repAnswerable = 0,
+      repTop3 = 0,
+      repTop1 = 0;
     shopMessages.forEach((m, i) => {
       const got = answers[i] ?? [];
       const ok = (id: string) => m.expect.includes(trueIntent.get(id) ?? '');
@@ -97,7 +127,15 @@ for (const csv of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) {
         if (got[0] && repIds.has(got[0].id) && ok(got[0].id)) repTop1++;
       }
     });
-    figures[mode] = { intentGuess: +pct(right, judged), top1: +pct(top1, answerable), top3: +pct(top3, answerable), answerable, repTop3: +pct(repTop3, repAnswerable), repTop1: +pct(repTop1, repAnswerable), repAnswerable };
+    figures[mode] = {
+      intentGuess: +pct(right, judged),
+      top1: +pct(top1, answerable),
+      top3: +pct(top3, answerable),
+      answerable,
+      repTop3: +pct(repTop3, repAnswerable),
+      repTop1: +pct(repTop1, repAnswerable),
+      repAnswerable,
+    };
     line.push(
       `  ${mode.padEnd(8)} intent guess ${pct(right, judged)} (${right}/${judged})  top-1 ${pct(top1, answerable)}  top-3 ${pct(top3, answerable)} (n=${answerable})` +
         `  rep's script in top-3 ${pct(repTop3, repAnswerable)}, first ${pct(repTop1, repAnswerable)} (n=${repAnswerable})`,

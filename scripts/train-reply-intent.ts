@@ -19,7 +19,9 @@ export const WEIGHTS_FILE = 'assets/models/reply-intent.json';
 export function trainingExamples(root = '.'): TrainingExample[] {
   const known = new Set(Object.keys(INTENT_INFO));
   const library = JSON.parse(readFileSync(join(root, 'assets/library/default-library.json'), 'utf8')) as ReplyScript[];
-  const corpora = readdirSync(join(root, CORPUS_DIR)).filter((f) => f.endsWith('.jsonl')).sort();
+  const corpora = readdirSync(join(root, CORPUS_DIR))
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   return [...libraryExamples(library), ...corpora.flatMap((f) => parseCorpus(readFileSync(join(root, CORPUS_DIR, f), 'utf8'), f, known))];
 }
 

@@ -7,5 +7,7 @@ export function trainAndWrite<E>(what: string, examples: readonly E[], train: (e
   const weights = train(examples);
   writeFileSync(file, JSON.stringify(weights) + '\n');
   const pairs = Object.values(weights.features).reduce((n, row) => n + row.length, 0);
-  console.log(`trained on ${examples.length} ${what} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.keys(weights.features).length} features, ${pairs} weights → ${file}`);
+  console.log(
+    `trained on ${examples.length} ${what} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${Object.keys(weights.features).length} features, ${pairs} weights → ${file}`,
+  );
 }

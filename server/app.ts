@@ -126,7 +126,11 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
       res.setHeader('access-control-allow-origin', origin);
     }
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'GET, POST', 'access-control-max-age': '600' });
+      res.writeHead(204, {
+        'access-control-allow-headers': 'authorization, content-type',
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-max-age': '600',
+      });
       res.end();
       return;
     }

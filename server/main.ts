@@ -20,7 +20,11 @@ const service = await startService({
   leaseMs: process.env.HUASHU_LEASE_SECONDS ? Number(process.env.HUASHU_LEASE_SECONDS) * 1000 : undefined,
   poolSize: process.env.HUASHU_POOL_SIZE ? Number(process.env.HUASHU_POOL_SIZE) : undefined,
   trustProxy: process.env.HUASHU_TRUST_PROXY === '1',
-  allowedOrigins: process.env.HUASHU_ALLOWED_ORIGINS ? process.env.HUASHU_ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+  allowedOrigins: process.env.HUASHU_ALLOWED_ORIGINS
+    ? process.env.HUASHU_ALLOWED_ORIGINS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined,
 });
 console.log(`huashu sync service listening on ${service.url}`);
 const shutdown = () => void service.stop().then(() => process.exit(0));

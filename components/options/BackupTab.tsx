@@ -44,7 +44,10 @@ export function BackupTab() {
       const tables = await call('exportBackup');
       const backup = createBackup(tables);
       downloadFile(`huashu-backup-${fileStamp()}.json`, stringifyBackup(backup), 'application/json');
-      showToast({ kind: 'success', text: pick({ zh: `已导出备份：${tables.scripts.length} 条话术`, en: `Backup exported: ${tables.scripts.length} replies` }) });
+      showToast({
+        kind: 'success',
+        text: pick({ zh: `已导出备份：${tables.scripts.length} 条话术`, en: `Backup exported: ${tables.scripts.length} replies` }),
+      });
     });
 
   const exportCsv = () =>
@@ -56,7 +59,11 @@ export function BackupTab() {
   const exportXlsx = () =>
     run('xlsx', async () => {
       const scripts = await call('listScripts', {});
-      downloadFile(`huashu-qianniu-${fileStamp()}.xlsx`, await exportQianniuXlsx(scripts, { withTitle }), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      downloadFile(
+        `huashu-qianniu-${fileStamp()}.xlsx`,
+        await exportQianniuXlsx(scripts, { withTitle }),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     });
 
   async function openBackup(file: File | undefined) {
@@ -97,7 +104,12 @@ export function BackupTab() {
     <section class="backup" data-huashu="backup-tab">
       <div class="card">
         <h2>{pick({ zh: '完整备份', en: 'Full backup' })}</h2>
-        <p class="muted">{pick({ zh: '话术、设置、跟进记录和使用记录，保存为一个 JSON 文件。换电脑或重装插件时用它恢复。', en: 'Replies, settings, follow-ups and usage in one JSON file. Use it to move to another computer or after reinstalling.' })}</p>
+        <p class="muted">
+          {pick({
+            zh: '话术、设置、跟进记录和使用记录，保存为一个 JSON 文件。换电脑或重装插件时用它恢复。',
+            en: 'Replies, settings, follow-ups and usage in one JSON file. Use it to move to another computer or after reinstalling.',
+          })}
+        </p>
         <button class="primary" data-huashu="export-backup" disabled={!!busy} onClick={() => void exportBackup()}>
           {pick({ zh: '导出备份（.json）', en: 'Export backup (.json)' })}
         </button>
@@ -105,8 +117,19 @@ export function BackupTab() {
 
       <div class="card">
         <h2>{pick({ zh: '从备份恢复', en: 'Restore from a backup' })}</h2>
-        <p class="muted">{pick({ zh: '恢复会用备份替换当前的全部话术、设置、跟进和使用记录。确认前不会改动任何数据。', en: 'Restoring replaces all current replies, settings, follow-ups and usage with the backup. Nothing changes until you confirm.' })}</p>
-        <input ref={input} type="file" accept=".json,application/json" data-huashu="restore-file" onChange={(e) => void openBackup(e.currentTarget.files?.[0])} />
+        <p class="muted">
+          {pick({
+            zh: '恢复会用备份替换当前的全部话术、设置、跟进和使用记录。确认前不会改动任何数据。',
+            en: 'Restoring replaces all current replies, settings, follow-ups and usage with the backup. Nothing changes until you confirm.',
+          })}
+        </p>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          data-huashu="restore-file"
+          onChange={(e) => void openBackup(e.currentTarget.files?.[0])}
+        />
         {restore.kind === 'failed' && (
           <div class="message error-box" role="alert" data-huashu="restore-error">
             <b>{pick({ zh: `无法恢复 ${restore.name}`, en: `Cannot restore ${restore.name}` })}</b>
@@ -123,7 +146,9 @@ export function BackupTab() {
             </p>
             {restore.dropped.length > 0 && (
               <details>
-                <summary class="error">{pick({ zh: `${restore.dropped.length} 行已损坏，将被跳过`, en: `${restore.dropped.length} damaged rows will be skipped` })}</summary>
+                <summary class="error">
+                  {pick({ zh: `${restore.dropped.length} 行已损坏，将被跳过`, en: `${restore.dropped.length} damaged rows will be skipped` })}
+                </summary>
                 <ul>
                   {restore.dropped.slice(0, 50).map((d) => (
                     <li>
@@ -152,9 +177,15 @@ export function BackupTab() {
 
       <div class="card">
         <h2>{pick({ zh: '导出为千牛快捷短语', en: 'Export as 千牛 quick phrases' })}</h2>
-        <p class="muted">{pick({ zh: '列为“分组、快捷编码、快捷短语”，可直接导入千牛、咚咚等工具。CSV 为 UTF-8（带 BOM），Excel/WPS 打开不乱码。', en: 'Columns 分组, 快捷编码, 快捷短语, ready for 千牛, 咚咚 and similar tools. CSV is UTF-8 with a BOM so Excel/WPS open it correctly.' })}</p>
+        <p class="muted">
+          {pick({
+            zh: '列为“分组、快捷编码、快捷短语”，可直接导入千牛、咚咚等工具。CSV 为 UTF-8（带 BOM），Excel/WPS 打开不乱码。',
+            en: 'Columns 分组, 快捷编码, 快捷短语, ready for 千牛, 咚咚 and similar tools. CSV is UTF-8 with a BOM so Excel/WPS open it correctly.',
+          })}
+        </p>
         <label class="inline">
-          <input type="checkbox" checked={withTitle} onChange={(e) => setWithTitle(e.currentTarget.checked)} /> {pick({ zh: '附加“标题”列', en: 'Add a 标题 (title) column' })}
+          <input type="checkbox" checked={withTitle} onChange={(e) => setWithTitle(e.currentTarget.checked)} />{' '}
+          {pick({ zh: '附加“标题”列', en: 'Add a 标题 (title) column' })}
         </label>
         <div class="buttons">
           <button data-huashu="export-csv" disabled={!!busy} onClick={() => void exportCsv()}>

@@ -40,7 +40,10 @@ export function DefaultLibraryNotice({ scripts, onChanged }: { scripts: ReplyScr
   if (state.hidden > 0) {
     return (
       <div class="message info-box" data-huashu="defaults-hidden-notice">
-        {pick({ zh: `正在使用你自己的话术：${state.hidden} 条默认话术已隐藏（未删除）。`, en: `Your own library is in use: ${state.hidden} default scripts are hidden (not deleted).` })}{' '}
+        {pick({
+          zh: `正在使用你自己的话术：${state.hidden} 条默认话术已隐藏（未删除）。`,
+          en: `Your own library is in use: ${state.hidden} default scripts are hidden (not deleted).`,
+        })}{' '}
         <button data-huashu="restore-defaults" onClick={() => void set(false)}>
           {pick({ zh: '恢复默认话术', en: 'Restore the defaults' })}
         </button>

@@ -10,7 +10,13 @@ export function FindingList({ findings, compact = false }: { findings: readonly 
         <li class={`risk ${f.severity}`} title={pick(f.message)} data-severity={f.severity}>
           <b>{f.severity === 'block' ? pick({ zh: '禁用', en: 'Blocked' }) : pick({ zh: '注意', en: 'Warning' })}</b> “{f.match}”
           {!compact && <span class="reason"> — {pick(f.message)}</span>}
-          {!compact && f.rewrite && <span class="rewrite"> {pick({ zh: '建议：', en: 'Try: ' })}{f.rewrite}</span>}
+          {!compact && f.rewrite && (
+            <span class="rewrite">
+              {' '}
+              {pick({ zh: '建议：', en: 'Try: ' })}
+              {f.rewrite}
+            </span>
+          )}
         </li>
       ))}
     </ul>

@@ -88,8 +88,15 @@ export function ImportTab() {
       setStage({ kind: 'failed', name, problem: { code: 'corrupt-file', zh: errorText(e), en: errorText(e) } });
       return;
     }
-    const phases = { parse: pick({ zh: '解析文件', en: 'Parsing' }), rows: pick({ zh: '检查每一行', en: 'Checking rows' }), compare: pick({ zh: '与话术库比较', en: 'Comparing with the library' }) };
-    const run = runImport({ name, bytes, library: existing, ...(explicit ? { options: explicit } : {}) }, { onProgress: (d, t, p) => progress(phases[p])(d, t) });
+    const phases = {
+      parse: pick({ zh: '解析文件', en: 'Parsing' }),
+      rows: pick({ zh: '检查每一行', en: 'Checking rows' }),
+      compare: pick({ zh: '与话术库比较', en: 'Comparing with the library' }),
+    };
+    const run = runImport(
+      { name, bytes, library: existing, ...(explicit ? { options: explicit } : {}) },
+      { onProgress: (d, t, p) => progress(phases[p])(d, t) },
+    );
     running.current = run;
     const read = await run.result;
     if (running.current === run) running.current = null;
@@ -123,7 +130,15 @@ export function ImportTab() {
     try {
       await analyse(file.name, new Uint8Array(await file.arrayBuffer()));
     } catch (e) {
-      setStage({ kind: 'failed', name: file.name, problem: { code: 'corrupt-file', zh: `无法读取文件：${String((e as Error)?.message ?? e)}`, en: `Could not read the file: ${String((e as Error)?.message ?? e)}` } });
+      setStage({
+        kind: 'failed',
+        name: file.name,
+        problem: {
+          code: 'corrupt-file',
+          zh: `无法读取文件：${String((e as Error)?.message ?? e)}`,
+          en: `Could not read the file: ${String((e as Error)?.message ?? e)}`,
+        },
+      });
     }
   }
 
@@ -159,7 +174,9 @@ export function ImportTab() {
     if (input.current) input.current.value = '';
   };
 
-  const mappingValid = Object.values(mapping).filter((r) => r === 'text').length === 1 && new Set(Object.values(mapping).filter(Boolean)).size === Object.values(mapping).filter(Boolean).length;
+  const mappingValid =
+    Object.values(mapping).filter((r) => r === 'text').length === 1 &&
+    new Set(Object.values(mapping).filter(Boolean)).size === Object.values(mapping).filter(Boolean).length;
 
   return (
     <section class="import" data-huashu="import-tab">
@@ -184,7 +201,13 @@ export function ImportTab() {
             void openFile(e.dataTransfer?.files[0]);
           }}
         >
-          <input ref={input} type="file" data-huashu="import-file" accept=".xlsx,.xls,.csv,.txt,.json,.tsv" onChange={(e) => void openFile(e.currentTarget.files?.[0])} />
+          <input
+            ref={input}
+            type="file"
+            data-huashu="import-file"
+            accept=".xlsx,.xls,.csv,.txt,.json,.tsv"
+            onChange={(e) => void openFile(e.currentTarget.files?.[0])}
+          />
           <b>{pick({ zh: '点击选择文件，或把文件拖到这里', en: 'Click to choose a file, or drop it here' })}</b>
           <span class="muted">{pick({ zh: `最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, en: `Up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB` })}</span>
         </label>
@@ -269,7 +292,11 @@ export function ImportTab() {
                       <td>{c.header ?? '—'}</td>
                       <td class="samples">{c.samples.slice(0, 3).join(' | ')}</td>
                       <td>
-                        <select data-column={c.index} value={mapping[c.index] ?? ''} onChange={(e) => setMapping({ ...mapping, [c.index]: e.currentTarget.value as ColumnRole | '' })}>
+                        <select
+                          data-column={c.index}
+                          value={mapping[c.index] ?? ''}
+                          onChange={(e) => setMapping({ ...mapping, [c.index]: e.currentTarget.value as ColumnRole | '' })}
+                        >
                           {ROLES.map((r) => (
                             <option value={r}>{roleName(r)}</option>
                           ))}
@@ -279,7 +306,14 @@ export function ImportTab() {
                   ))}
                 </tbody>
               </table>
-              {!mappingValid && <p class="error">{pick({ zh: '请指定且只指定一列作为“话术内容”，每种用途最多一列。', en: 'Choose exactly one "Reply text" column, and each use at most once.' })}</p>}
+              {!mappingValid && (
+                <p class="error">
+                  {pick({
+                    zh: '请指定且只指定一列作为“话术内容”，每种用途最多一列。',
+                    en: 'Choose exactly one "Reply text" column, and each use at most once.',
+                  })}
+                </p>
+              )}
               <button disabled={!mappingValid} onClick={applyMapping}>
                 {pick({ zh: '按此对应重新读取', en: 'Re-read with this mapping' })}
               </button>
@@ -333,7 +367,11 @@ export function ImportTab() {
                     <td class="text-cell">
                       {r.script?.text ?? ''}
                       {r.problem && <div class="row-problem">{pick(r.problem)}</div>}
-                      {r.warning && <div class="row-warning" data-code={r.warning.code}>{pick(r.warning)}</div>}
+                      {r.warning && (
+                        <div class="row-warning" data-code={r.warning.code}>
+                          {pick(r.warning)}
+                        </div>
+                      )}
                     </td>
                     <td class="intent-cell">
                       <IntentChoice row={r} chosen={intents[r.row]} onChoose={(intent) => setIntents({ ...intents, [r.row]: intent })} />
@@ -355,7 +393,12 @@ export function ImportTab() {
             </tbody>
           </table>
           {stage.preview.rows.length > SHOWN_ROWS && (
-            <p class="muted">{pick({ zh: `只显示前 ${SHOWN_ROWS} 行；其余行按默认处理（新增导入、重复和冲突跳过）。`, en: `Only the first ${SHOWN_ROWS} rows are shown; the rest use the defaults (new rows imported, duplicates and conflicts skipped).` })}</p>
+            <p class="muted">
+              {pick({
+                zh: `只显示前 ${SHOWN_ROWS} 行；其余行按默认处理（新增导入、重复和冲突跳过）。`,
+                en: `Only the first ${SHOWN_ROWS} rows are shown; the rest use the defaults (new rows imported, duplicates and conflicts skipped).`,
+              })}
+            </p>
           )}
 
           {stage.onlyDefaults && (

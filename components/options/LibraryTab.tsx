@@ -92,9 +92,10 @@ export function LibraryTab() {
       lib.setScripts((all) => all.filter((s) => !gone.has(s.id)));
       setSelected(new Set());
       if (editing && gone.has(editing.script.id)) setEditing(null);
-      const text = removed.length === 1
-        ? pick({ zh: `已删除“${removed[0]!.title}”`, en: `Deleted "${removed[0]!.title}"` })
-        : pick({ zh: `已删除 ${removed.length} 条话术`, en: `Deleted ${removed.length} replies` });
+      const text =
+        removed.length === 1
+          ? pick({ zh: `已删除“${removed[0]!.title}”`, en: `Deleted "${removed[0]!.title}"` })
+          : pick({ zh: `已删除 ${removed.length} 条话术`, en: `Deleted ${removed.length} replies` });
       showToast({
         kind: 'info',
         text,
@@ -168,13 +169,23 @@ export function LibraryTab() {
           placeholder={pick({ zh: '搜索话术：中文、拼音或首字母（如 th）', en: 'Search: Chinese, pinyin or initials (e.g. th)' })}
           onInput={(e) => patch({ query: e.currentTarget.value })}
         />
-        <select data-huashu="intent-filter" value={filter.intent} onChange={(e) => patch({ intent: e.currentTarget.value })} aria-label={pick({ zh: '按意图筛选', en: 'Filter by intent' })}>
+        <select
+          data-huashu="intent-filter"
+          value={filter.intent}
+          onChange={(e) => patch({ intent: e.currentTarget.value })}
+          aria-label={pick({ zh: '按意图筛选', en: 'Filter by intent' })}
+        >
           <option value="">{pick({ zh: '全部意图', en: 'All intents' })}</option>
           {INTENT_IDS.map((id) => (
             <option value={id}>{intentName(id)}</option>
           ))}
         </select>
-        <select data-huashu="sort" value={filter.sort} onChange={(e) => patch({ sort: e.currentTarget.value as LibraryFilter['sort'] })} aria-label={pick({ zh: '排序', en: 'Sort' })}>
+        <select
+          data-huashu="sort"
+          value={filter.sort}
+          onChange={(e) => patch({ sort: e.currentTarget.value as LibraryFilter['sort'] })}
+          aria-label={pick({ zh: '排序', en: 'Sort' })}
+        >
           <option value="order">{pick({ zh: '按分组顺序', en: 'Group order' })}</option>
           <option value="usage">{pick({ zh: '按使用次数', en: 'Most used' })}</option>
           <option value="updated">{pick({ zh: '最近修改', en: 'Recently edited' })}</option>
@@ -217,7 +228,14 @@ export function LibraryTab() {
             ))}
             <option value={NEW_GROUP}>{pick({ zh: '＋ 新分组…', en: '+ New group…' })}</option>
           </select>
-          {moveTarget === NEW_GROUP && <input value={moveNewGroup} maxLength={30} placeholder={pick({ zh: '新分组名称', en: 'New group name' })} onInput={(e) => setMoveNewGroup(e.currentTarget.value)} />}
+          {moveTarget === NEW_GROUP && (
+            <input
+              value={moveNewGroup}
+              maxLength={30}
+              placeholder={pick({ zh: '新分组名称', en: 'New group name' })}
+              onInput={(e) => setMoveNewGroup(e.currentTarget.value)}
+            />
+          )}
           <button disabled={!moveTarget || (moveTarget === NEW_GROUP && !moveNewGroup.trim())} onClick={() => void bulkMove()}>
             {pick({ zh: '移动', en: 'Move' })}
           </button>
@@ -290,11 +308,18 @@ export function LibraryTab() {
                       <div class="row-head">
                         <strong class="title">{s.title}</strong>
                         {!canReorder && <span class="group-tag">{s.group}</span>}
-                        <span class="intent-tag" data-intent={s.intent}>{intentName(s.intent)}</span>
+                        <span class="intent-tag" data-intent={s.intent}>
+                          {intentName(s.intent)}
+                        </span>
                         {s.intentUnconfirmed && (
                           <span class="badge unconfirmed" data-huashu="unconfirmed">
                             {pick({ zh: '请确认意图', en: 'Confirm intent' })}
-                            <button class="mini" title={pick({ zh: `确认意图为“${intentName(s.intent)}”`, en: `Confirm "${intentName(s.intent)}"` })} onClick={() => confirmIntent(s)} data-huashu="confirm-intent">
+                            <button
+                              class="mini"
+                              title={pick({ zh: `确认意图为“${intentName(s.intent)}”`, en: `Confirm "${intentName(s.intent)}"` })}
+                              onClick={() => confirmIntent(s)}
+                              data-huashu="confirm-intent"
+                            >
                               ✓
                             </button>
                           </span>
@@ -304,16 +329,30 @@ export function LibraryTab() {
                           {pick({ zh: `用过 ${usage[s.id] ?? 0} 次`, en: `used ${usage[s.id] ?? 0}×` })}
                         </span>
                       </div>
-                      <div class="row-text" data-huashu="script-text">{s.text}</div>
+                      <div class="row-text" data-huashu="script-text">
+                        {s.text}
+                      </div>
                       <FindingList findings={findings} compact />
                     </div>
                     <div class="row-actions">
                       {canReorder && (
                         <>
-                          <button class="icon" disabled={pos <= 0} onClick={() => move(s.id, pos - 1)} aria-label={pick({ zh: '上移', en: 'Move up' })} title={pick({ zh: '上移', en: 'Move up' })}>
+                          <button
+                            class="icon"
+                            disabled={pos <= 0}
+                            onClick={() => move(s.id, pos - 1)}
+                            aria-label={pick({ zh: '上移', en: 'Move up' })}
+                            title={pick({ zh: '上移', en: 'Move up' })}
+                          >
                             ↑
                           </button>
-                          <button class="icon" disabled={pos >= groupSize - 1} onClick={() => move(s.id, pos + 1)} aria-label={pick({ zh: '下移', en: 'Move down' })} title={pick({ zh: '下移', en: 'Move down' })}>
+                          <button
+                            class="icon"
+                            disabled={pos >= groupSize - 1}
+                            onClick={() => move(s.id, pos + 1)}
+                            aria-label={pick({ zh: '下移', en: 'Move down' })}
+                            title={pick({ zh: '下移', en: 'Move down' })}
+                          >
                             ↓
                           </button>
                         </>

@@ -85,10 +85,18 @@ export function ReportTab() {
               {pick({ zh: `近 ${d} 天`, en: `Last ${d} days` })}
             </button>
           ))}
-          <button data-huashu="report-csv" onClick={() => void exportCsv('report')}>{pick({ zh: '导出报表 CSV', en: 'Export report CSV' })}</button>
-          <button data-huashu="rows-csv" onClick={() => void exportCsv('rows')}>{pick({ zh: '导出明细 CSV', en: 'Export items CSV' })}</button>
+          <button data-huashu="report-csv" onClick={() => void exportCsv('report')}>
+            {pick({ zh: '导出报表 CSV', en: 'Export report CSV' })}
+          </button>
+          <button data-huashu="rows-csv" onClick={() => void exportCsv('rows')}>
+            {pick({ zh: '导出明细 CSV', en: 'Export items CSV' })}
+          </button>
         </div>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         {busy && !rep && <p class="muted">{pick({ zh: '统计中…', en: 'Counting…' })}</p>}
         {rep && <Summary rep={rep} />}
       </div>
@@ -125,19 +133,38 @@ function Summary({ rep }: { rep: FollowUpReportData }) {
   const rr = rep.reviewRecovery;
   const tile = (label: string, value: string, note: string, id: string) => (
     <div data-huashu={id} style={{ flex: 1, minWidth: '150px', border: '1px solid var(--hs-line)', borderRadius: '8px', padding: '8px 12px' }}>
-      <div class="muted" style={{ fontSize: '12px' }}>{label}</div>
-      <div style={{ fontSize: '22px', fontWeight: 700 }} class="value">{value}</div>
-      <div class="muted" style={{ fontSize: '12px' }}>{note}</div>
+      <div class="muted" style={{ fontSize: '12px' }}>
+        {label}
+      </div>
+      <div style={{ fontSize: '22px', fontWeight: 700 }} class="value">
+        {value}
+      </div>
+      <div class="muted" style={{ fontSize: '12px' }}>
+        {note}
+      </div>
     </div>
   );
   return (
     <div style={{ display: 'flex', gap: '10px', flexWrap: 'wrap', marginTop: '12px' }}>
-      {tile(pick({ zh: '新建', en: 'Created' }), String(sum('created')), pick({ zh: `完成 ${sum('done')} · 过期 ${sum('expired')}`, en: `done ${sum('done')} · expired ${sum('expired')}` }), 'total-created')}
-      {tile(pick({ zh: '催付转化率', en: 'Reminder conversion' }), pct(pc.rate), pick({ zh: `已催付 ${pc.reminded} → 已付款 ${pc.paid}`, en: `reminded ${pc.reminded} → paid ${pc.paid}` }), 'payment-conversion')}
+      {tile(
+        pick({ zh: '新建', en: 'Created' }),
+        String(sum('created')),
+        pick({ zh: `完成 ${sum('done')} · 过期 ${sum('expired')}`, en: `done ${sum('done')} · expired ${sum('expired')}` }),
+        'total-created',
+      )}
+      {tile(
+        pick({ zh: '催付转化率', en: 'Reminder conversion' }),
+        pct(pc.rate),
+        pick({ zh: `已催付 ${pc.reminded} → 已付款 ${pc.paid}`, en: `reminded ${pc.reminded} → paid ${pc.paid}` }),
+        'payment-conversion',
+      )}
       {tile(
         pick({ zh: '中差评挽回率', en: 'Review recovery' }),
         pct(rr.rate),
-        pick({ zh: `已联系 ${rr.contacted} · 改评 ${rr.revised} · 公开解释 ${rr.explained}`, en: `contacted ${rr.contacted} · revised ${rr.revised} · explained ${rr.explained}` }),
+        pick({
+          zh: `已联系 ${rr.contacted} · 改评 ${rr.revised} · 公开解释 ${rr.explained}`,
+          en: `contacted ${rr.contacted} · revised ${rr.revised} · explained ${rr.explained}`,
+        }),
         'review-recovery',
       )}
     </div>
@@ -159,7 +186,9 @@ function Bars({ data, colour }: { data: Array<[string, number]>; colour: string 
           </text>
           <rect x={labelW} y={3} width={Math.max(n > 0 ? 2 : 0, (n / max) * barW)} height={rowH - 8} rx={3} fill={colour} opacity={n > 0 ? 0.85 : 0} />
           <rect x={labelW} y={3} width={barW} height={rowH - 8} rx={3} fill="none" stroke="#e4e6eb" />
-          <text x={labelW + barW + 6} y={15} font-size="12" fill="#646a73">{n}</text>
+          <text x={labelW + barW + 6} y={15} font-size="12" fill="#646a73">
+            {n}
+          </text>
         </g>
       ))}
     </svg>
@@ -173,7 +202,7 @@ function DailyBars({ rep }: { rep: FollowUpReportData }) {
   const per = new Map(dates.map((d) => [d, { created: 0, done: 0, expired: 0 }]));
   for (const d of rep.days) {
     const p = per.get(d.date);
-    if (p) (p.created += d.created), (p.done += d.done), (p.expired += d.expired);
+    if (p) ((p.created += d.created), (p.done += d.done), (p.expired += d.expired));
   }
   const max = Math.max(1, ...[...per.values()].flatMap((p) => [p.created, p.done, p.expired]));
   const h = 120;
@@ -187,7 +216,10 @@ function DailyBars({ rep }: { rep: FollowUpReportData }) {
     <div>
       <div style={{ display: 'flex', gap: '12px', fontSize: '12px' }} class="muted">
         {keys.map((k) => (
-          <span key={k}><span style={{ display: 'inline-block', width: '10px', height: '10px', background: colours[k], marginRight: '4px', borderRadius: '2px' }} />{names[k]}</span>
+          <span key={k}>
+            <span style={{ display: 'inline-block', width: '10px', height: '10px', background: colours[k], marginRight: '4px', borderRadius: '2px' }} />
+            {names[k]}
+          </span>
         ))}
       </div>
       <svg width={dates.length * groupW + 10} height={h + 22} role="img" aria-label={pick({ zh: '每日跟进', en: 'Follow-ups per day' })}>
@@ -204,7 +236,11 @@ function DailyBars({ rep }: { rep: FollowUpReportData }) {
                   </rect>
                 );
               })}
-              {i % every === 0 && <text x={0} y={h + 15} font-size="10" fill="#646a73">{d.slice(5)}</text>}
+              {i % every === 0 && (
+                <text x={0} y={h + 15} font-size="10" fill="#646a73">
+                  {d.slice(5)}
+                </text>
+              )}
             </g>
           );
         })}
@@ -224,7 +260,9 @@ function DayTable({ rep }: { rep: FollowUpReportData }) {
         <tr>
           <th style={{ textAlign: 'left' }}>{pick({ zh: '日期', en: 'Date' })}</th>
           {kinds.map((k) => (
-            <th key={k} style={{ textAlign: 'right' }} title={pick({ zh: '新建 / 完成 / 过期', en: 'created / done / expired' })}>{pick(KIND_LABEL[k])}</th>
+            <th key={k} style={{ textAlign: 'right' }} title={pick({ zh: '新建 / 完成 / 过期', en: 'created / done / expired' })}>
+              {pick(KIND_LABEL[k])}
+            </th>
           ))}
         </tr>
       </thead>
@@ -246,7 +284,10 @@ function DayTable({ rep }: { rep: FollowUpReportData }) {
       <tfoot>
         <tr>
           <td colSpan={kinds.length + 1} class="muted" style={{ fontSize: '12px', paddingTop: '4px' }}>
-            {pick({ zh: '每格：新建 / 完成 / 过期（完成和过期按关闭当天计）', en: 'Each cell: created / done / expired (closed items count on the day they closed)' })}
+            {pick({
+              zh: '每格：新建 / 完成 / 过期（完成和过期按关闭当天计）',
+              en: 'Each cell: created / done / expired (closed items count on the day they closed)',
+            })}
           </td>
         </tr>
       </tfoot>

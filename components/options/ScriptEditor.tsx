@@ -53,9 +53,19 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
   const [tried, setTried] = useState(false);
 
   const codeError = codeProblem(code, scripts, script.id);
-  const textError = text.trim() === '' ? { zh: '请填写话术内容', en: 'Write the reply text' } : text.length > 5000 ? { zh: '话术最多 5000 字', en: 'At most 5000 characters' } : null;
+  const textError =
+    text.trim() === ''
+      ? { zh: '请填写话术内容', en: 'Write the reply text' }
+      : text.length > 5000
+        ? { zh: '话术最多 5000 字', en: 'At most 5000 characters' }
+        : null;
   const chosenGroup = group === NEW_GROUP ? newGroup.trim() : group;
-  const groupError = chosenGroup === '' ? { zh: '请填写分组名称', en: 'Name the group' } : chosenGroup.length > 30 ? { zh: '分组名称最多 30 字', en: 'At most 30 characters' } : null;
+  const groupError =
+    chosenGroup === ''
+      ? { zh: '请填写分组名称', en: 'Name the group' }
+      : chosenGroup.length > 30
+        ? { zh: '分组名称最多 30 字', en: 'At most 30 characters' }
+        : null;
   const filled = useMemo(() => fillVariables(text, sampleValues(settings)), [text, settings]);
   const findings = useMemo(() => scanText(text, scanOptions).filter((f) => f.severity !== 'tip'), [text, scanOptions]);
   const variables = findVariables(text);
@@ -81,7 +91,11 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
     };
     const c = code.trim().replace(/^\//, '');
     if (c) next.code = c;
-    if (isNew || chosenGroup !== script.group) next.order = endOfGroup(scripts.filter((s) => s.id !== script.id), chosenGroup);
+    if (isNew || chosenGroup !== script.group)
+      next.order = endOfGroup(
+        scripts.filter((s) => s.id !== script.id),
+        chosenGroup,
+      );
     setSaving(true);
     try {
       await onSave(next);
@@ -96,11 +110,19 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
     <form class="editor" data-huashu="script-editor" onSubmit={(e) => void save(e)}>
       <h2>{isNew ? pick({ zh: '新建话术', en: 'New reply' }) : pick({ zh: '编辑话术', en: 'Edit reply' })}</h2>
       {script.intentUnconfirmed && (
-        <p class="hint warn-hint">{pick({ zh: '导入时自动猜测了意图，请确认或修改后保存。', en: 'The intent was guessed on import; confirm or change it, then save.' })}</p>
+        <p class="hint warn-hint">
+          {pick({ zh: '导入时自动猜测了意图，请确认或修改后保存。', en: 'The intent was guessed on import; confirm or change it, then save.' })}
+        </p>
       )}
       <label class="field">
         <span>{pick({ zh: '标题', en: 'Title' })}</span>
-        <input name="title" value={title} maxLength={200} placeholder={titleFromText(text) || pick({ zh: '留空则取正文开头', en: 'Empty: taken from the text' })} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input
+          name="title"
+          value={title}
+          maxLength={200}
+          placeholder={titleFromText(text) || pick({ zh: '留空则取正文开头', en: 'Empty: taken from the text' })}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
       </label>
       <div class="field-row">
         <label class="field">
@@ -112,7 +134,13 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
             <option value={NEW_GROUP}>{pick({ zh: '＋ 新分组…', en: '+ New group…' })}</option>
           </select>
           {group === NEW_GROUP && (
-            <input name="newGroup" value={newGroup} autoFocus placeholder={pick({ zh: '新分组名称', en: 'New group name' })} onInput={(e) => setNewGroup(e.currentTarget.value)} />
+            <input
+              name="newGroup"
+              value={newGroup}
+              autoFocus
+              placeholder={pick({ zh: '新分组名称', en: 'New group name' })}
+              onInput={(e) => setNewGroup(e.currentTarget.value)}
+            />
           )}
           {tried && groupError && <small class="error">{pick(groupError)}</small>}
         </label>
@@ -131,13 +159,22 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
               <option value={id}>{intentName(id)}</option>
             ))}
           </select>
-          {guessed && <small class="muted" data-huashu="intent-guessed">{pick({ zh: '按内容推测，可修改', en: 'Read from the text; change it if wrong' })}</small>}
+          {guessed && (
+            <small class="muted" data-huashu="intent-guessed">
+              {pick({ zh: '按内容推测，可修改', en: 'Read from the text; change it if wrong' })}
+            </small>
+          )}
         </label>
       </div>
       <label class="field">
         <span>{pick({ zh: '话术内容', en: 'Reply text' })}</span>
         <textarea name="text" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <small class="muted">{pick({ zh: '可用变量：{买家} {订单号} {商品} {客服} {店铺} {cursor}（光标位置）', en: 'Variables: {买家} {订单号} {商品} {客服} {店铺} {cursor} (caret)' })}</small>
+        <small class="muted">
+          {pick({
+            zh: '可用变量：{买家} {订单号} {商品} {客服} {店铺} {cursor}（光标位置）',
+            en: 'Variables: {买家} {订单号} {商品} {客服} {店铺} {cursor} (caret)',
+          })}
+        </small>
         {(tried || text !== script.text) && textError && <small class="error">{pick(textError)}</small>}
       </label>
       <div class="preview-box">
@@ -153,22 +190,43 @@ export function ScriptEditor({ script, isNew, scripts, groups, settings, scanOpt
       <div class="field-row">
         <label class="field">
           <span>{pick({ zh: '触发词（逗号或换行分隔）', en: 'Trigger phrases (comma or new line)' })}</span>
-          <textarea name="triggers" rows={2} value={triggers} placeholder={pick({ zh: '如：怎么退货，退款多久到', en: 'e.g. 怎么退货, 退款多久到' })} onInput={(e) => setTriggers(e.currentTarget.value)} />
+          <textarea
+            name="triggers"
+            rows={2}
+            value={triggers}
+            placeholder={pick({ zh: '如：怎么退货，退款多久到', en: 'e.g. 怎么退货, 退款多久到' })}
+            onInput={(e) => setTriggers(e.currentTarget.value)}
+          />
         </label>
         <label class="field code-field">
           <span>{pick({ zh: '快捷编码', en: 'Shortcut code' })}</span>
           <div class="code-input">
             <b>/</b>
-            <input name="code" value={code} maxLength={21} placeholder="th" aria-invalid={codeError ? 'true' : 'false'} onInput={(e) => setCode(e.currentTarget.value)} />
+            <input
+              name="code"
+              value={code}
+              maxLength={21}
+              placeholder="th"
+              aria-invalid={codeError ? 'true' : 'false'}
+              onInput={(e) => setCode(e.currentTarget.value)}
+            />
           </div>
-          {codeError ? <small class="error" data-huashu="code-error">{pick(codeError)}</small> : <small class="muted">{pick({ zh: '在输入框输入 /编码 即可展开', en: 'Type /code in the chat box to expand' })}</small>}
+          {codeError ? (
+            <small class="error" data-huashu="code-error">
+              {pick(codeError)}
+            </small>
+          ) : (
+            <small class="muted">{pick({ zh: '在输入框输入 /编码 即可展开', en: 'Type /code in the chat box to expand' })}</small>
+          )}
         </label>
       </div>
       <div class="editor-actions">
         <button type="submit" class="primary" disabled={saving} data-huashu="save-script">
           {script.intentUnconfirmed ? pick({ zh: '确认意图并保存', en: 'Confirm intent and save' }) : pick({ zh: '保存', en: 'Save' })}
         </button>
-        <button type="button" onClick={onCancel}>{pick({ zh: '取消', en: 'Cancel' })}</button>
+        <button type="button" onClick={onCancel}>
+          {pick({ zh: '取消', en: 'Cancel' })}
+        </button>
       </div>
     </form>
   );

@@ -5,7 +5,15 @@
  * validateSettings; each problem is shown next to its field.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH, validateSettings, type CustomRiskWord, type SettingProblem, type Settings } from '@/lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  SIDEBAR_MAX_WIDTH,
+  SIDEBAR_MIN_WIDTH,
+  validateSettings,
+  type CustomRiskWord,
+  type SettingProblem,
+  type Settings,
+} from '@/lib/settings';
 import { RISK_CATEGORIES } from '@/lib/risk/categories';
 import { DEFAULT_REPLY_TARGETS } from '@/lib/waiting-time';
 import type { RiskSeverity } from '@/lib/types';
@@ -25,7 +33,8 @@ const PLATFORMS: Array<{ id: string; zh: string; en: string }> = [
 ];
 
 const SEVERITIES: RiskSeverity[] = ['block', 'warn', 'tip'];
-const severityName = (s: RiskSeverity) => ({ block: pick({ zh: '禁止发送', en: 'Block' }), warn: pick({ zh: '提醒', en: 'Warn' }), tip: pick({ zh: '提示', en: 'Tip' }) })[s];
+const severityName = (s: RiskSeverity) =>
+  ({ block: pick({ zh: '禁止发送', en: 'Block' }), warn: pick({ zh: '提醒', en: 'Warn' }), tip: pick({ zh: '提示', en: 'Tip' }) })[s];
 
 function FieldProblems({ problems, field }: { problems: SettingProblem[]; field: keyof Settings }) {
   const mine = problems.filter((p) => p.field === field);
@@ -100,7 +109,11 @@ export function SettingsTab() {
   if (loadError) return <p class="error">{errorText(loadError)}</p>;
   if (!saved) return <p class="muted">{pick({ zh: '加载中…', en: 'Loading…' })}</p>;
 
-  const updateWord = (i: number, w: Partial<CustomRiskWord>) => set('customBanned', draft.customBanned.map((x, j) => (j === i ? { ...x, ...w } : x)));
+  const updateWord = (i: number, w: Partial<CustomRiskWord>) =>
+    set(
+      'customBanned',
+      draft.customBanned.map((x, j) => (j === i ? { ...x, ...w } : x)),
+    );
 
   return (
     <section class="settings" data-huashu="settings-tab">
@@ -110,12 +123,23 @@ export function SettingsTab() {
           <div class="field-row">
             <label class="field">
               <span>{pick({ zh: '客服名称（填入 {客服}）', en: 'Your name (fills {客服})' })}</span>
-              <input name="repName" data-huashu="rep-name" value={draft.repName} onInput={(e) => set('repName', e.currentTarget.value)} aria-invalid={problems.some((p) => p.field === 'repName')} />
+              <input
+                name="repName"
+                data-huashu="rep-name"
+                value={draft.repName}
+                onInput={(e) => set('repName', e.currentTarget.value)}
+                aria-invalid={problems.some((p) => p.field === 'repName')}
+              />
               <FieldProblems problems={problems} field="repName" />
             </label>
             <label class="field">
               <span>{pick({ zh: '店铺名称（填入 {店铺}）', en: 'Shop name (fills {店铺})' })}</span>
-              <input name="shopName" value={draft.shopName} onInput={(e) => set('shopName', e.currentTarget.value)} aria-invalid={problems.some((p) => p.field === 'shopName')} />
+              <input
+                name="shopName"
+                value={draft.shopName}
+                onInput={(e) => set('shopName', e.currentTarget.value)}
+                aria-invalid={problems.some((p) => p.field === 'shopName')}
+              />
               <FieldProblems problems={problems} field="shopName" />
             </label>
           </div>
@@ -145,17 +169,30 @@ export function SettingsTab() {
             <span>{pick({ zh: '显示在', en: 'Show on the' })}</span>
             {(['right', 'left'] as const).map((side) => (
               <label class="inline">
-                <input type="radio" name="sidebarSide" checked={draft.sidebarSide === side} onChange={() => set('sidebarSide', side)} /> {side === 'right' ? pick({ zh: '右侧', en: 'right' }) : pick({ zh: '左侧', en: 'left' })}
+                <input type="radio" name="sidebarSide" checked={draft.sidebarSide === side} onChange={() => set('sidebarSide', side)} />{' '}
+                {side === 'right' ? pick({ zh: '右侧', en: 'right' }) : pick({ zh: '左侧', en: 'left' })}
               </label>
             ))}
           </div>
           <div class="sub">
-            <span>{pick({ zh: `宽度（各网站分别记住，拖动侧边栏边缘即可调整；${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} 像素）`, en: `Width (remembered per site when you drag the sidebar's edge; ${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} px)` })}</span>
+            <span>
+              {pick({
+                zh: `宽度（各网站分别记住，拖动侧边栏边缘即可调整；${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} 像素）`,
+                en: `Width (remembered per site when you drag the sidebar's edge; ${SIDEBAR_MIN_WIDTH}–${SIDEBAR_MAX_WIDTH} px)`,
+              })}
+            </span>
             {Object.keys(draft.sidebarWidths).length === 0 && <div class="muted">{pick({ zh: '还没有记住的宽度。', en: 'No remembered widths yet.' })}</div>}
             {Object.entries(draft.sidebarWidths).map(([host, width]) => (
               <div class="width-row">
                 <code>{host}</code>
-                <input type="number" min={SIDEBAR_MIN_WIDTH} max={SIDEBAR_MAX_WIDTH} value={width} onInput={(e) => set('sidebarWidths', { ...draft.sidebarWidths, [host]: Number(e.currentTarget.value) })} /> px
+                <input
+                  type="number"
+                  min={SIDEBAR_MIN_WIDTH}
+                  max={SIDEBAR_MAX_WIDTH}
+                  value={width}
+                  onInput={(e) => set('sidebarWidths', { ...draft.sidebarWidths, [host]: Number(e.currentTarget.value) })}
+                />{' '}
+                px
                 <button
                   type="button"
                   onClick={() => {
@@ -183,7 +220,12 @@ export function SettingsTab() {
               {draft.customBanned.map((w, i) => (
                 <tr>
                   <td>
-                    <input value={w.word} maxLength={60} placeholder={pick({ zh: '词语', en: 'Word' })} onInput={(e) => updateWord(i, { word: e.currentTarget.value })} />
+                    <input
+                      value={w.word}
+                      maxLength={60}
+                      placeholder={pick({ zh: '词语', en: 'Word' })}
+                      onInput={(e) => updateWord(i, { word: e.currentTarget.value })}
+                    />
                   </td>
                   <td>
                     <select value={w.category} onChange={(e) => updateWord(i, { category: e.currentTarget.value })}>
@@ -200,7 +242,16 @@ export function SettingsTab() {
                     </select>
                   </td>
                   <td>
-                    <button type="button" class="danger" onClick={() => set('customBanned', draft.customBanned.filter((_, j) => j !== i))}>
+                    <button
+                      type="button"
+                      class="danger"
+                      onClick={() =>
+                        set(
+                          'customBanned',
+                          draft.customBanned.filter((_, j) => j !== i),
+                        )
+                      }
+                    >
                       {pick({ zh: '删除', en: 'Remove' })}
                     </button>
                   </td>
@@ -214,7 +265,12 @@ export function SettingsTab() {
           <FieldProblems problems={problems} field="customBanned" />
           <label class="field">
             <h3>{pick({ zh: '放行词（每行一个，这些说法不会被提示）', en: 'Allowed phrases (one per line; never flagged)' })}</h3>
-            <textarea rows={3} value={allowedText} placeholder={pick({ zh: '例如：微信支付', en: 'e.g. 微信支付' })} onInput={(e) => setAllowedText(e.currentTarget.value)} />
+            <textarea
+              rows={3}
+              value={allowedText}
+              placeholder={pick({ zh: '例如：微信支付', en: 'e.g. 微信支付' })}
+              onInput={(e) => setAllowedText(e.currentTarget.value)}
+            />
             <FieldProblems problems={problems} field="allowedWords" />
           </label>
         </div>
@@ -240,7 +296,9 @@ export function SettingsTab() {
               </label>
             ))}
           </div>
-          <small class="muted">{pick({ zh: '留空使用平台默认值（如拼多多 3 分钟、咚咚 30 秒）。', en: 'Empty: the platform default (e.g. 3 min on Pinduoduo, 30 s on 咚咚).' })}</small>
+          <small class="muted">
+            {pick({ zh: '留空使用平台默认值（如拼多多 3 分钟、咚咚 30 秒）。', en: 'Empty: the platform default (e.g. 3 min on Pinduoduo, 30 s on 咚咚).' })}
+          </small>
           <FieldProblems problems={problems} field="replyTargets" />
         </div>
 
@@ -286,7 +344,10 @@ function patchOf(d: Settings, allowedText: string): Partial<Settings> {
     sidebarWidths: d.sidebarWidths,
     strictMode: d.strictMode,
     customBanned: d.customBanned.map((w) => ({ ...w, word: w.word.trim() })),
-    allowedWords: allowedText.split('\n').map((w) => w.trim()).filter(Boolean),
+    allowedWords: allowedText
+      .split('\n')
+      .map((w) => w.trim())
+      .filter(Boolean),
     replyTargets: d.replyTargets,
     followupNotifications: d.followupNotifications,
     followupBadge: d.followupBadge,

@@ -55,7 +55,11 @@ export function SitesSettings({ disabledHosts, extraSites, onDisabledHosts, onEx
     const origin = originOf(input);
     const found = origin ? validateSettings({ extraSites: [origin] }) : [];
     if (!origin || found.length) {
-      setProblem(found[0] ? pick(found[0]) : pick({ zh: `“${input}” 不是有效的网址（例如 https://example.com）`, en: `"${input}" is not a valid address (e.g. https://example.com)` }));
+      setProblem(
+        found[0]
+          ? pick(found[0])
+          : pick({ zh: `“${input}” 不是有效的网址（例如 https://example.com）`, en: `"${input}" is not a valid address (e.g. https://example.com)` }),
+      );
       return;
     }
     if (extraSites.includes(origin)) {
@@ -89,7 +93,12 @@ export function SitesSettings({ disabledHosts, extraSites, onDisabledHosts, onEx
   return (
     <div class="card" data-huashu="sites">
       <h2>{pick({ zh: '网站', en: 'Sites' })}</h2>
-      <p class="muted">{pick({ zh: '话术会在这些网站的聊天页上显示侧边栏。关闭后刷新网页生效。', en: 'Huashu shows its sidebar on these chat pages. Switching one off applies after a reload.' })}</p>
+      <p class="muted">
+        {pick({
+          zh: '话术会在这些网站的聊天页上显示侧边栏。关闭后刷新网页生效。',
+          en: 'Huashu shows its sidebar on these chat pages. Switching one off applies after a reload.',
+        })}
+      </p>
       <ul class="site-list">
         {builtInHosts().map((host) => (
           <li>
@@ -136,7 +145,11 @@ export function SitesSettings({ disabledHosts, extraSites, onDisabledHosts, onEx
           {pick({ zh: '添加网站', en: 'Add site' })}
         </button>
       </div>
-      {problem && <div class="field-error error" role="alert">{problem}</div>}
+      {problem && (
+        <div class="field-error error" role="alert">
+          {problem}
+        </div>
+      )}
     </div>
   );
 }

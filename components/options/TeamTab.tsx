@@ -62,7 +62,10 @@ export function TeamTab() {
 
   useEffect(() => {
     void refresh();
-    void call('getSettings').then((s) => setRepName((n) => n || s.repName), () => undefined);
+    void call('getSettings').then(
+      (s) => setRepName((n) => n || s.repName),
+      () => undefined,
+    );
     // The background announces every change of the team's state (a sync, a queued change): no polling.
     return onChanged('team', () => void refresh());
   }, []);
@@ -94,7 +97,10 @@ export function TeamTab() {
     if (origin) setWaiting({ origin, stop });
     void run(async () => {
       const answer = await Promise.race([granted, stopped]).finally(() => setWaiting(null));
-      if (answer === 'stopped') throw new Error(pick({ zh: '已停止等待浏览器的权限弹窗。需要时再点一次即可。', en: 'Stopped waiting for the browser’s permission dialog. Click again when ready.' }));
+      if (answer === 'stopped')
+        throw new Error(
+          pick({ zh: '已停止等待浏览器的权限弹窗。需要时再点一次即可。', en: 'Stopped waiting for the browser’s permission dialog. Click again when ready.' }),
+        );
       if (!answer) throw new Error(refusedText(origin ?? serverUrl));
       await action();
     });
@@ -129,7 +135,15 @@ export function TeamTab() {
     });
 
   const leave = () => {
-    if (!confirm(pick({ zh: '退出店铺？团队共享的话术和跟进会从本机移除（你自己的话术保留）。', en: 'Leave the shop? Shared scripts and follow-ups are removed from this device (your own scripts stay).' }))) return;
+    if (
+      !confirm(
+        pick({
+          zh: '退出店铺？团队共享的话术和跟进会从本机移除（你自己的话术保留）。',
+          en: 'Leave the shop? Shared scripts and follow-ups are removed from this device (your own scripts stay).',
+        }),
+      )
+    )
+      return;
     void run(async () => setTeam(await call('teamLeave')));
   };
 
@@ -137,7 +151,16 @@ export function TeamTab() {
   const decide = (id: string, decision: 'accept' | 'reject') => void run(async () => setTeam(await call('teamDecideProposal', { id, decision })));
   const dismiss = (changeId: string) => void run(async () => setTeam(await call('teamDismissConflict', { changeId })));
 
-  if (!team) return <section class="team" data-huashu="team-tab">{error && <p class="error" data-huashu="team-error">{error}</p>}</section>;
+  if (!team)
+    return (
+      <section class="team" data-huashu="team-tab">
+        {error && (
+          <p class="error" data-huashu="team-error">
+            {error}
+          </p>
+        )}
+      </section>
+    );
 
   const lead = team.role === 'lead' || team.role === 'editor';
   const names = new Map(team.members.map((m) => [m.id, m.name]));
@@ -194,7 +217,13 @@ export function TeamTab() {
           <div class="card" data-huashu="team-create">
             <h2>{pick({ zh: '创建店铺（你将成为组长）', en: 'Create a shop (you become the lead)' })}</h2>
             <div class="toolbar">
-              <input data-huashu="team-shop-name" value={shopName} maxLength={60} placeholder={pick({ zh: '店铺名称', en: 'Shop name' })} onInput={(e) => setShopName(e.currentTarget.value)} />
+              <input
+                data-huashu="team-shop-name"
+                value={shopName}
+                maxLength={60}
+                placeholder={pick({ zh: '店铺名称', en: 'Shop name' })}
+                onInput={(e) => setShopName(e.currentTarget.value)}
+              />
               <button data-huashu="team-create-button" disabled={busy} onClick={create}>
                 {pick({ zh: '创建', en: 'Create' })}
               </button>
@@ -210,14 +239,15 @@ export function TeamTab() {
             {team.removed && <p class="error">{pick({ zh: '你已被移出该店铺。', en: 'You were removed from this shop.' })}</p>}
             <ul class="muted" style={{ margin: '4px 0 8px', paddingLeft: '18px' }}>
               <li>
-                {pick({ zh: '服务器', en: 'Server' })}：{team.serverUrl} · <span data-huashu="team-online">{team.online ? pick({ zh: '在线', en: 'online' }) : pick({ zh: '离线', en: 'offline' })}</span>
+                {pick({ zh: '服务器', en: 'Server' })}：{team.serverUrl} ·{' '}
+                <span data-huashu="team-online">{team.online ? pick({ zh: '在线', en: 'online' }) : pick({ zh: '离线', en: 'offline' })}</span>
               </li>
               <li data-huashu="team-last-sync">
                 {pick({ zh: '上次同步', en: 'Last sync' })}：{timeText(team.lastSyncAt)}
               </li>
               <li>
-                {pick({ zh: '待上传改动', en: 'Pending changes' })}：<span data-huashu="team-pending">{team.pending}</span> · {pick({ zh: '共享话术', en: 'Shared scripts' })}：
-                <span data-huashu="team-shared-count">{team.sharedScripts}</span>
+                {pick({ zh: '待上传改动', en: 'Pending changes' })}：<span data-huashu="team-pending">{team.pending}</span> ·{' '}
+                {pick({ zh: '共享话术', en: 'Shared scripts' })}：<span data-huashu="team-shared-count">{team.sharedScripts}</span>
               </li>
             </ul>
             {team.lastError && (
@@ -272,7 +302,12 @@ export function TeamTab() {
                     <div class="row-head">
                       <strong>{p.script.title ?? ''}</strong>
                       <span class="muted">
-                        {names.get(p.repId) ?? p.repId} · {p.status === 'pending' ? pick({ zh: '待审核', en: 'pending' }) : p.status === 'accepted' ? pick({ zh: '已采纳', en: 'accepted' }) : pick({ zh: '未采纳', en: 'rejected' })}
+                        {names.get(p.repId) ?? p.repId} ·{' '}
+                        {p.status === 'pending'
+                          ? pick({ zh: '待审核', en: 'pending' })
+                          : p.status === 'accepted'
+                            ? pick({ zh: '已采纳', en: 'accepted' })
+                            : pick({ zh: '未采纳', en: 'rejected' })}
                       </span>
                     </div>
                     <div class="row-text">{p.script.text ?? ''}</div>
@@ -296,7 +331,10 @@ export function TeamTab() {
             <div class="card" data-huashu="team-conflicts">
               <h2>{pick({ zh: '冲突与被拒的改动', en: 'Conflicts and refused changes' })}</h2>
               <ul class="script-list">
-                {[...team.conflicts.map((c) => ({ ...c, code: 'conflict' })), ...team.rejected.map((r) => ({ ...r, title: undefined as string | undefined }))].map((c) => (
+                {[
+                  ...team.conflicts.map((c) => ({ ...c, code: 'conflict' })),
+                  ...team.rejected.map((r) => ({ ...r, title: undefined as string | undefined })),
+                ].map((c) => (
                   <li key={c.changeId} class="script-row" data-huashu="team-conflict" data-code={c.code}>
                     <div class="row-main">
                       <div class="row-head">

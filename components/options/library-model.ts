@@ -76,12 +76,19 @@ export function visibleScripts(
   const query = filter.query.trim();
   if (query && matcher) {
     const byId = new Map(scripts.map((s) => [s.id, s]));
-    list = matcher.search(query, { top: 500 }).map((h) => byId.get(h.id)).filter((s): s is ReplyScript => !!s);
+    list = matcher
+      .search(query, { top: 500 })
+      .map((h) => byId.get(h.id))
+      .filter((s): s is ReplyScript => !!s);
   } else {
     list = scripts.slice();
   }
   list = list.filter(
-    (s) => !s.deleted && (!filter.group || s.group === filter.group) && (!filter.intent || s.intent === filter.intent) && (!filter.unconfirmedOnly || s.intentUnconfirmed),
+    (s) =>
+      !s.deleted &&
+      (!filter.group || s.group === filter.group) &&
+      (!filter.intent || s.intent === filter.intent) &&
+      (!filter.unconfirmedOnly || s.intentUnconfirmed),
   );
   if (filter.sort === 'usage') list.sort((a, b) => (usage[b.id] ?? 0) - (usage[a.id] ?? 0) || a.title.localeCompare(b.title, 'zh'));
   else if (filter.sort === 'updated') list.sort((a, b) => b.updatedAt - a.updatedAt);

@@ -51,7 +51,12 @@ export function DoneSheet({ row, onClose, onDone }: SheetProps & { onDone(outcom
     <Sheet title={`${pick({ zh: '标记完成', en: 'Mark done' })}：${who}`} onClose={onClose}>
       <div class="fu-sheet-choices" data-huashu="done-sheet">
         {outcomesFor(row.kind).map((k) => (
-          <button key={k} data-outcome={k} class={k === 'not_paid' && notPaid ? 'on' : ''} onClick={() => (k === 'not_paid' ? setNotPaid(true) : onDone(outcomeOf(k)))}>
+          <button
+            key={k}
+            data-outcome={k}
+            class={k === 'not_paid' && notPaid ? 'on' : ''}
+            onClick={() => (k === 'not_paid' ? setNotPaid(true) : onDone(outcomeOf(k)))}
+          >
             {pick(OUTCOME_LABEL[k])}
           </button>
         ))}
@@ -89,8 +94,12 @@ export function SnoozeSheet({ row, rules, onClose, onSnooze }: SheetProps & { ru
   return (
     <Sheet title={`${pick({ zh: '稍后提醒', en: 'Snooze' })}：${row.buyerName ?? ''}`} onClose={onClose}>
       <div class="fu-sheet-choices" data-huashu="snooze-sheet">
-        <button data-snooze="1h" onClick={() => onSnooze(snoozeUntil('1h', Date.now(), rules))}>{pick({ zh: '1 小时后', en: 'In 1 hour' })}</button>
-        <button data-snooze="tomorrow_9" onClick={() => onSnooze(snoozeUntil('tomorrow_9', Date.now(), rules))}>{pick({ zh: '明天 9:00', en: 'Tomorrow 9:00' })}</button>
+        <button data-snooze="1h" onClick={() => onSnooze(snoozeUntil('1h', Date.now(), rules))}>
+          {pick({ zh: '1 小时后', en: 'In 1 hour' })}
+        </button>
+        <button data-snooze="tomorrow_9" onClick={() => onSnooze(snoozeUntil('tomorrow_9', Date.now(), rules))}>
+          {pick({ zh: '明天 9:00', en: 'Tomorrow 9:00' })}
+        </button>
       </div>
       <div class="fu-sheet-custom">
         <input
@@ -104,7 +113,9 @@ export function SnoozeSheet({ row, rules, onClose, onSnooze }: SheetProps & { ru
           }}
           onKeyDown={(e) => e.key === 'Enter' && submitCustom()}
         />
-        <button class="primary" data-huashu="snooze-custom-ok" onClick={submitCustom}>{pick({ zh: '确定', en: 'OK' })}</button>
+        <button class="primary" data-huashu="snooze-custom-ok" onClick={submitCustom}>
+          {pick({ zh: '确定', en: 'OK' })}
+        </button>
       </div>
       {problem && <div class="error">{problem}</div>}
       {row.deadlineAt < Date.now() + 86_400_000 && (

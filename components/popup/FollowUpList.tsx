@@ -156,7 +156,8 @@ export function FollowUpList() {
       try {
         if (await heldByAnother(f)) return;
         const script = await bestScript(f);
-        if (!script) return say(pick({ zh: `话术库里没有「${pick(KIND_LABEL[f.kind])}」话术`, en: `No ${pick(KIND_LABEL[f.kind])} script in the library` }), 'error');
+        if (!script)
+          return say(pick({ zh: `话术库里没有「${pick(KIND_LABEL[f.kind])}」话术`, en: `No ${pick(KIND_LABEL[f.kind])} script in the library` }), 'error');
         const filled = fillReminder(script, f, settings);
         await navigator.clipboard.writeText(filled.text);
         document.documentElement.dataset.copied = filled.text;
@@ -171,7 +172,8 @@ export function FollowUpList() {
     insert: async (f: FollowUp) => {
       try {
         const script = await bestScript(f);
-        if (!script) return say(pick({ zh: `话术库里没有「${pick(KIND_LABEL[f.kind])}」话术`, en: `No ${pick(KIND_LABEL[f.kind])} script in the library` }), 'error');
+        if (!script)
+          return say(pick({ zh: `话术库里没有「${pick(KIND_LABEL[f.kind])}」话术`, en: `No ${pick(KIND_LABEL[f.kind])} script in the library` }), 'error');
         await call('insertFollowUpScript', { id: f.id, scriptId: script.id });
         say(`${pick({ zh: '已插入会话', en: 'Inserted' })}：${script.title}`);
         void data.reload();
@@ -193,7 +195,9 @@ export function FollowUpList() {
       setSheet(null);
       try {
         const row = await call('snoozeFollowUp', { id: f.id, until });
-        say(`${pick({ zh: '将在', en: 'Reminding' })} ${relativeDueText(row.dueAt, Date.now(), language(), rules.utcOffsetMinutes)} ${pick({ zh: '提醒', en: '' })}`.trim());
+        say(
+          `${pick({ zh: '将在', en: 'Reminding' })} ${relativeDueText(row.dueAt, Date.now(), language(), rules.utcOffsetMinutes)} ${pick({ zh: '提醒', en: '' })}`.trim(),
+        );
         await data.reload();
       } catch (e) {
         fail(e);
@@ -262,7 +266,11 @@ export function FollowUpList() {
         </button>
         <span style={{ flex: 1 }} />
         {counts && (
-          <span class={`fu-due${counts.byBucket.overdue + counts.byBucket.due_now === 0 ? ' none' : ''}`} data-huashu="due-count" title={pick({ zh: '逾期 + 现在到期（图标角标）', en: 'Overdue + due now (badge)' })}>
+          <span
+            class={`fu-due${counts.byBucket.overdue + counts.byBucket.due_now === 0 ? ' none' : ''}`}
+            data-huashu="due-count"
+            title={pick({ zh: '逾期 + 现在到期（图标角标）', en: 'Overdue + due now (badge)' })}
+          >
             {pick({ zh: '到期', en: 'Due' })} <b>{counts.byBucket.overdue + counts.byBucket.due_now}</b>
           </span>
         )}
@@ -283,10 +291,17 @@ export function FollowUpList() {
             }
           }}
         />
-        <select data-huashu="fu-site" value={site ?? ''} onChange={(e) => setSite((e.target as HTMLSelectElement).value || undefined)} title={pick({ zh: '平台', en: 'Site' })}>
+        <select
+          data-huashu="fu-site"
+          value={site ?? ''}
+          onChange={(e) => setSite((e.target as HTMLSelectElement).value || undefined)}
+          title={pick({ zh: '平台', en: 'Site' })}
+        >
           <option value="">{pick({ zh: '全部平台', en: 'All sites' })}</option>
           {[...new Set([...sites, ...(site ? [site] : [])])].map((s) => (
-            <option key={s} value={s}>{s}</option>
+            <option key={s} value={s}>
+              {s}
+            </option>
           ))}
         </select>
       </div>
@@ -328,7 +343,10 @@ export function FollowUpList() {
             {filtered
               ? pick({ zh: '没有符合条件的跟进。', en: 'No follow-ups match.' })
               : view === 'live'
-                ? pick({ zh: '暂无待跟进事项。插入催付、差评回访或回访话术时会自动记录；也可在侧边栏点「记催付」。', en: 'Nothing to follow up. Inserting a payment-reminder, review or revisit script logs one; so do the sidebar buttons.' })
+                ? pick({
+                    zh: '暂无待跟进事项。插入催付、差评回访或回访话术时会自动记录；也可在侧边栏点「记催付」。',
+                    en: 'Nothing to follow up. Inserting a payment-reminder, review or revisit script logs one; so do the sidebar buttons.',
+                  })
                 : pick({ zh: '还没有已完成或过期的跟进。', en: 'Nothing done or expired yet.' })}
           </div>
         )}
@@ -339,7 +357,12 @@ export function FollowUpList() {
             if (entry.type === 'head') {
               const n = entry.bucket !== 'closed' && counts && !filtered ? counts.byBucket[entry.bucket] : undefined;
               return (
-                <div key={`h-${entry.bucket}-${start + k}`} class={`fu-head ${entry.bucket}`} style={{ top: `${top}px`, height: `${HEAD_H}px` }} data-bucket={entry.bucket}>
+                <div
+                  key={`h-${entry.bucket}-${start + k}`}
+                  class={`fu-head ${entry.bucket}`}
+                  style={{ top: `${top}px`, height: `${HEAD_H}px` }}
+                  data-bucket={entry.bucket}
+                >
                   {pick(BUCKET_LABEL[entry.bucket])}
                   {n !== undefined && <span class="n">{n}</span>}
                 </div>
@@ -362,37 +385,94 @@ export function FollowUpList() {
                 onClick={() => setSelected(index)}
               >
                 <div class="fu-line">
-                  <span class="fu-buyer" title={f.buyerName}>{f.buyerName ?? pick({ zh: '（未知买家）', en: '(unknown buyer)' })}</span>
+                  <span class="fu-buyer" title={f.buyerName}>
+                    {f.buyerName ?? pick({ zh: '（未知买家）', en: '(unknown buyer)' })}
+                  </span>
                   <span class={`fu-kind ${f.kind}`}>{pick(KIND_LABEL[f.kind])}</span>
                   {item.status === 'snoozed' && <span class="fu-tag">{pick({ zh: '已推迟', en: 'Snoozed' })}</span>}
                   <span style={{ flex: 1 }} />
                   <span class={`fu-when ${item.bucket}`} data-huashu="fu-due" title={new Date(f.dueAt).toLocaleString()}>
-                    {closed ? `${f.status === 'done' ? outcomeText(f.outcome, pick) || pick({ zh: '已完成', en: 'Done' }) : pick({ zh: '已过期', en: 'Expired' })}` : relativeDueText(f.dueAt, now, lang, rules.utcOffsetMinutes)}
+                    {closed
+                      ? `${f.status === 'done' ? outcomeText(f.outcome, pick) || pick({ zh: '已完成', en: 'Done' }) : pick({ zh: '已过期', en: 'Expired' })}`
+                      : relativeDueText(f.dueAt, now, lang, rules.utcOffsetMinutes)}
                   </span>
                 </div>
                 <div class="fu-line fu-meta">
-                  {f.orderId ? <span class="fu-order" data-huashu="fu-order">{f.orderId}</span> : <span class="muted">{pick({ zh: '无订单号', en: 'No order id' })}</span>}
+                  {f.orderId ? (
+                    <span class="fu-order" data-huashu="fu-order">
+                      {f.orderId}
+                    </span>
+                  ) : (
+                    <span class="muted">{pick({ zh: '无订单号', en: 'No order id' })}</span>
+                  )}
                   {f.amount !== undefined && <span class="fu-amount">{fmtAmount(f.amount)}</span>}
-                  <span class="muted" data-huashu="fu-attempts">{pick({ zh: `已跟进 ${f.attempts.length} 次`, en: `${f.attempts.length} attempt${f.attempts.length === 1 ? '' : 's'}` })}</span>
-                  {f.claimedBy && <span class="muted" data-huashu="fu-holder">{pick({ zh: `${f.claimedBy} 跟进中`, en: `${f.claimedBy} on it` })}</span>}
+                  <span class="muted" data-huashu="fu-attempts">
+                    {pick({ zh: `已跟进 ${f.attempts.length} 次`, en: `${f.attempts.length} attempt${f.attempts.length === 1 ? '' : 's'}` })}
+                  </span>
+                  {f.claimedBy && (
+                    <span class="muted" data-huashu="fu-holder">
+                      {pick({ zh: `${f.claimedBy} 跟进中`, en: `${f.claimedBy} on it` })}
+                    </span>
+                  )}
                   <span class="muted fu-site">{f.site}</span>
                 </div>
                 <div class="fu-line fu-actions">
-                  <button data-act="open" title={pick({ zh: '打开会话 (Enter)', en: 'Open conversation (Enter)' })} onClick={() => void act.open(f)}>{pick({ zh: '打开', en: 'Open' })}</button>
-                  <button data-act="copy" title={pick({ zh: '复制推荐话术 (C)', en: 'Copy the suggested script (C)' })} onClick={() => void act.copy(f)}>{pick({ zh: '复制话术', en: 'Copy' })}</button>
-                  {!closed && <button data-act="insert" title={pick({ zh: '插入到已打开的会话 (I)', en: 'Insert into the open conversation (I)' })} onClick={() => void act.insert(f)}>{pick({ zh: '插入', en: 'Insert' })}</button>}
+                  <button data-act="open" title={pick({ zh: '打开会话 (Enter)', en: 'Open conversation (Enter)' })} onClick={() => void act.open(f)}>
+                    {pick({ zh: '打开', en: 'Open' })}
+                  </button>
+                  <button data-act="copy" title={pick({ zh: '复制推荐话术 (C)', en: 'Copy the suggested script (C)' })} onClick={() => void act.copy(f)}>
+                    {pick({ zh: '复制话术', en: 'Copy' })}
+                  </button>
+                  {!closed && (
+                    <button
+                      data-act="insert"
+                      title={pick({ zh: '插入到已打开的会话 (I)', en: 'Insert into the open conversation (I)' })}
+                      onClick={() => void act.insert(f)}
+                    >
+                      {pick({ zh: '插入', en: 'Insert' })}
+                    </button>
+                  )}
                   <span style={{ flex: 1 }} />
-                  {!closed && <button data-act="done" class="primary" title={pick({ zh: '标记完成 (D)', en: 'Mark done (D)' })} onClick={() => setSheet({ type: 'done', row: f })}>{pick({ zh: '完成', en: 'Done' })}</button>}
-                  {!closed && <button data-act="snooze" title={pick({ zh: '稍后提醒 (S)', en: 'Snooze (S)' })} onClick={() => setSheet({ type: 'snooze', row: f })}>{pick({ zh: '稍后', en: 'Later' })}</button>}
-                  {closed && <button data-act="reopen" title={pick({ zh: '重新打开 (R)', en: 'Reopen (R)' })} onClick={() => void act.reopen(f)}>{pick({ zh: '重新打开', en: 'Reopen' })}</button>}
-                  <button data-act="delete" class="fu-link danger" title={pick({ zh: '删除 (Delete)，可撤销', en: 'Delete (Delete), can be undone' })} onClick={() => void act.remove(f)}>{pick({ zh: '删除', en: 'Delete' })}</button>
+                  {!closed && (
+                    <button
+                      data-act="done"
+                      class="primary"
+                      title={pick({ zh: '标记完成 (D)', en: 'Mark done (D)' })}
+                      onClick={() => setSheet({ type: 'done', row: f })}
+                    >
+                      {pick({ zh: '完成', en: 'Done' })}
+                    </button>
+                  )}
+                  {!closed && (
+                    <button data-act="snooze" title={pick({ zh: '稍后提醒 (S)', en: 'Snooze (S)' })} onClick={() => setSheet({ type: 'snooze', row: f })}>
+                      {pick({ zh: '稍后', en: 'Later' })}
+                    </button>
+                  )}
+                  {closed && (
+                    <button data-act="reopen" title={pick({ zh: '重新打开 (R)', en: 'Reopen (R)' })} onClick={() => void act.reopen(f)}>
+                      {pick({ zh: '重新打开', en: 'Reopen' })}
+                    </button>
+                  )}
+                  <button
+                    data-act="delete"
+                    class="fu-link danger"
+                    title={pick({ zh: '删除 (Delete)，可撤销', en: 'Delete (Delete), can be undone' })}
+                    onClick={() => void act.remove(f)}
+                  >
+                    {pick({ zh: '删除', en: 'Delete' })}
+                  </button>
                 </div>
               </div>
             );
           })}
         </div>
       </div>
-      <div class="fu-keys muted">{pick({ zh: '↑↓ 选择 · Enter 打开 · D 完成 · S 稍后 · C 复制 · I 插入 · Del 删除', en: '↑↓ move · Enter open · D done · S later · C copy · I insert · Del delete' })}</div>
+      <div class="fu-keys muted">
+        {pick({
+          zh: '↑↓ 选择 · Enter 打开 · D 完成 · S 稍后 · C 复制 · I 插入 · Del 删除',
+          en: '↑↓ move · Enter open · D done · S later · C copy · I insert · Del delete',
+        })}
+      </div>
 
       {sheet?.type === 'done' && <DoneSheet row={sheet.row} onClose={() => setSheet(null)} onDone={(o) => void act.done(sheet.row, o)} />}
       {sheet?.type === 'snooze' && <SnoozeSheet row={sheet.row} rules={rules} onClose={() => setSheet(null)} onSnooze={(t) => void act.snooze(sheet.row, t)} />}

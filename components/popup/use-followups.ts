@@ -75,7 +75,11 @@ export function useFollowUps(view: View, filters: Filters): FollowUpData {
       return { items: r.rows.map((p) => ({ row: p.row, bucket: p.bucket, status: p.status })), hasMore: r.hasMore, counts: r.counts };
     }
     const r = await call('listClosedFollowUps', query(filters, offset, limit));
-    return { items: r.rows.map((row) => ({ row, bucket: 'closed' as const, status: row.status })), hasMore: r.hasMore, closedTotal: r.total >= 0 ? r.total : undefined };
+    return {
+      items: r.rows.map((row) => ({ row, bucket: 'closed' as const, status: row.status })),
+      hasMore: r.hasMore,
+      closedTotal: r.total >= 0 ? r.total : undefined,
+    };
   };
 
   const load = async (keep: number) => {

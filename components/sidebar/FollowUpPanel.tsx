@@ -59,7 +59,12 @@ export function FollowUpPanel({ state }: { state: SidebarState }) {
     <div data-huashu="followup-panel" style={{ flexBasis: '100%', display: 'flex', flexDirection: 'column', gap: '4px' }}>
       {error && <div class="notice error">{error}</div>}
       {items.map((f) => (
-        <div key={f.id} data-huashu="followup-item" data-kind={f.kind} style={{ border: '1px solid #e4e6eb', borderRadius: '6px', padding: '4px 8px', fontSize: '12px' }}>
+        <div
+          key={f.id}
+          data-huashu="followup-item"
+          data-kind={f.kind}
+          style={{ border: '1px solid #e4e6eb', borderRadius: '6px', padding: '4px 8px', fontSize: '12px' }}
+        >
           <div style={{ display: 'flex', gap: '6px', alignItems: 'center' }}>
             <strong>{pick(KIND_LABEL[f.kind])}</strong>
             {f.orderId && <span class="label">{f.orderId}</span>}
@@ -80,7 +85,9 @@ export function FollowUpPanel({ state }: { state: SidebarState }) {
             <div class="row" data-huashu="followup-outcomes">
               {choosing.notPaid
                 ? NON_PURCHASE_REASONS.map((r) => (
-                    <button key={r} onClick={() => void finish(f.id, outcomeOf('not_paid', r))}>{r}</button>
+                    <button key={r} onClick={() => void finish(f.id, outcomeOf('not_paid', r))}>
+                      {r}
+                    </button>
                   ))
                 : outcomesFor(f.kind).map((k: OutcomeKind) => (
                     <button

@@ -6,9 +6,26 @@
 import { sidebarState as state } from './state';
 
 const COPIED = [
-  'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing', 'lineHeight', 'textTransform', 'wordSpacing', 'textIndent',
-  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth',
-  'boxSizing', 'tabSize', 'direction',
+  'fontFamily',
+  'fontSize',
+  'fontWeight',
+  'fontStyle',
+  'letterSpacing',
+  'lineHeight',
+  'textTransform',
+  'wordSpacing',
+  'textIndent',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'borderTopWidth',
+  'borderRightWidth',
+  'borderBottomWidth',
+  'borderLeftWidth',
+  'boxSizing',
+  'tabSize',
+  'direction',
 ] as const;
 
 export function HighlightOverlay() {
@@ -19,7 +36,14 @@ export function HighlightOverlay() {
   const rect = box.getBoundingClientRect();
   if (rect.width === 0) return null;
   const css = getComputedStyle(box);
-  const style: Record<string, string> = { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px`, borderStyle: 'solid', borderColor: 'transparent' };
+  const style: Record<string, string> = {
+    left: `${rect.left}px`,
+    top: `${rect.top}px`,
+    width: `${rect.width}px`,
+    height: `${rect.height}px`,
+    borderStyle: 'solid',
+    borderColor: 'transparent',
+  };
   for (const key of COPIED) style[key] = css[key];
   const isInput = box instanceof HTMLInputElement;
   style.whiteSpace = isInput ? 'pre' : 'pre-wrap';

@@ -24,14 +24,27 @@ export function SendGuardDialog({ request }: { request: GuardRequest }) {
   useEffect(() => firstButton.current?.focus(), []);
 
   return (
-    <div class="guard-backdrop" data-huashu="send-guard" role="dialog" aria-modal="true" onKeyDown={(e) => e.key === 'Escape' && request.resolve({ kind: 'edit' })}>
+    <div
+      class="guard-backdrop"
+      data-huashu="send-guard"
+      role="dialog"
+      aria-modal="true"
+      onKeyDown={(e) => e.key === 'Escape' && request.resolve({ kind: 'edit' })}
+    >
       <div class="guard">
         <h2>{pick({ zh: '这条消息暂未发送', en: 'This message was not sent' })}</h2>
         <p class="muted">{pick({ zh: '以下用语可能导致店铺被处罚或引起买家不满：', en: 'This wording may get the shop penalised or upset the buyer:' })}</p>
         <ul class="guard-findings">
           {request.findings.map((f, i) => (
             <li key={i} class={`finding ${f.severity}`} data-category={f.category} data-severity={f.severity}>
-              <b>“{f.match}”</b> <span class="sev">{f.severity === 'block' ? pick({ zh: '禁止', en: 'Block' }) : f.severity === 'warn' ? pick({ zh: '注意', en: 'Warn' }) : pick({ zh: '提示', en: 'Tip' })}</span>
+              <b>“{f.match}”</b>{' '}
+              <span class="sev">
+                {f.severity === 'block'
+                  ? pick({ zh: '禁止', en: 'Block' })
+                  : f.severity === 'warn'
+                    ? pick({ zh: '注意', en: 'Warn' })
+                    : pick({ zh: '提示', en: 'Tip' })}
+              </span>
               <div>{pick(f.message)}</div>
               {f.rewrite !== undefined && <div class="rewrite">→ {f.rewrite || pick({ zh: '（删除）', en: '(remove)' })}</div>}
             </li>

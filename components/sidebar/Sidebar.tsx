@@ -87,20 +87,25 @@ export function Sidebar({ state, actions }: Props) {
   }
 
   const health = state.health.value;
-  const missing = health && state.mode.value !== 'generic'
-    ? [!health.messageList && t('partMessageList'), !health.composeBox && t('partComposeBox')].filter(Boolean)
-    : [];
+  const missing =
+    health && state.mode.value !== 'generic' ? [!health.messageList && t('partMessageList'), !health.composeBox && t('partComposeBox')].filter(Boolean) : [];
 
   return (
     <aside class="sidebar" data-huashu="sidebar" style={{ width: `${state.width.value}px` }} onKeyDown={onKeyDown}>
       <ResizeHandle width={state.width.value} onResize={actions.setWidth} />
       <header>
         <span class="logo">话术</span>
-        <span class="site" data-huashu="adapter">{state.adapterName.value}</span>
+        <span class="site" data-huashu="adapter">
+          {state.adapterName.value}
+        </span>
         {state.mode.value === 'profile' && (
-          <button class="icon" data-huashu="teach-open" title={t('teachPage')} onClick={actions.teachPage}>✎</button>
+          <button class="icon" data-huashu="teach-open" title={t('teachPage')} onClick={actions.teachPage}>
+            ✎
+          </button>
         )}
-        <button class="icon" title={t('settings')} onClick={actions.openOptions}>⚙</button>
+        <button class="icon" title={t('settings')} onClick={actions.openOptions}>
+          ⚙
+        </button>
         <button class="icon" data-huashu="collapse" title={t('collapse')} onClick={() => actions.setOpen(false)}>
           ⟩
         </button>
@@ -111,20 +116,29 @@ export function Sidebar({ state, actions }: Props) {
           {t('refreshNeeded')} <button onClick={() => location.reload()}>{t('refresh')}</button>
         </div>
       )}
-      {state.notice.value && <div class={`notice ${state.notice.value.kind}`} data-huashu="notice">{state.notice.value.text}</div>}
+      {state.notice.value && (
+        <div class={`notice ${state.notice.value.kind}`} data-huashu="notice">
+          {state.notice.value.text}
+        </div>
+      )}
 
       {state.mode.value === 'none' && (
         <div class="notice error" data-huashu="no-chat">
           {t('cannotFindChat')}
           <div class="row">
-            <button onClick={actions.useGenericMode} data-huashu="use-generic">{t('useGeneric')}</button>
-            <button onClick={actions.teachPage} data-huashu="teach">{t('teachPage')}</button>
+            <button onClick={actions.useGenericMode} data-huashu="use-generic">
+              {t('useGeneric')}
+            </button>
+            <button onClick={actions.teachPage} data-huashu="teach">
+              {t('teachPage')}
+            </button>
           </div>
         </div>
       )}
       {state.mode.value !== 'none' && missing.length > 0 && (
         <div class="notice error" data-huashu="missing-parts">
-          {t('missingPart')}{missing.join('、')}
+          {t('missingPart')}
+          {missing.join('、')}
           <div class="row">
             <button onClick={actions.useGenericMode}>{t('useGeneric')}</button>
             <button onClick={actions.teachPage}>{t('teachPage')}</button>
@@ -135,12 +149,22 @@ export function Sidebar({ state, actions }: Props) {
 
       <section class="buyer" data-huashu="buyer">
         <div class="buyer-meta">
-          {snapshot?.buyerName && <span data-huashu="buyer-name">{t('buyer')}：{snapshot.buyerName}</span>}
-          {snapshot?.orderId && <span data-huashu="order-id">{t('order')}：{snapshot.orderId}</span>}
+          {snapshot?.buyerName && (
+            <span data-huashu="buyer-name">
+              {t('buyer')}：{snapshot.buyerName}
+            </span>
+          )}
+          {snapshot?.orderId && (
+            <span data-huashu="order-id">
+              {t('order')}：{snapshot.orderId}
+            </span>
+          )}
           <WaitingTimer snapshot={snapshot} targets={state.settings.value?.replyTargets ?? {}} />
         </div>
         <div class="label">{t('latestBuyerMessage')}</div>
-        <div class="buyer-message" data-huashu="buyer-message">{buyerMessage || t('noBuyerMessage')}</div>
+        <div class="buyer-message" data-huashu="buyer-message">
+          {buyerMessage || t('noBuyerMessage')}
+        </div>
         <WaitingBuyers platform={snapshot?.platform} />
       </section>
 
@@ -156,21 +180,23 @@ export function Sidebar({ state, actions }: Props) {
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
         <nav class="tabs" role="tablist">
-          {[
-            ['suggested', t('suggestions')],
-            ['all', t('all')],
-            ['fav', t('favourites')],
-            ['recent', t('recent')],
-            ...DEFAULT_GROUPS.map((g) => [g, g]),
-          ].map(([id, label]) => (
-            <button key={id} role="tab" aria-selected={group === id} class={group === id ? 'active' : ''} onClick={() => setGroup(id!)}>
-              {label}
-            </button>
-          ))}
+          {[['suggested', t('suggestions')], ['all', t('all')], ['fav', t('favourites')], ['recent', t('recent')], ...DEFAULT_GROUPS.map((g) => [g, g])].map(
+            ([id, label]) => (
+              <button key={id} role="tab" aria-selected={group === id} class={group === id ? 'active' : ''} onClick={() => setGroup(id!)}>
+                {label}
+              </button>
+            ),
+          )}
         </nav>
       </section>
 
-      <ul class="cards" role="listbox" ref={listRef} data-huashu={browsing ? 'results' : 'suggestions'} data-query={browsing ? (answered ?? undefined) : undefined}>
+      <ul
+        class="cards"
+        role="listbox"
+        ref={listRef}
+        data-huashu={browsing ? 'results' : 'suggestions'}
+        data-query={browsing ? (answered ?? undefined) : undefined}
+      >
         {items.length === 0 && <li class="empty">{t('noSuggestions')}</li>}
         {items.map((item, i) => (
           <SuggestionCard
@@ -190,9 +216,15 @@ export function Sidebar({ state, actions }: Props) {
 
       <section class="followups">
         <span class="label">{t('followUps')}</span>
-        <button data-huashu="log-payment" onClick={() => void actions.logFollowUp('payment_reminder')}>{t('addPaymentReminder')}</button>
-        <button data-huashu="log-review" onClick={() => void actions.logFollowUp('review_recovery')}>{t('addReviewRecovery')}</button>
-        <button data-huashu="log-revisit" onClick={() => void actions.logFollowUp('aftersale_revisit')}>{t('addRevisit')}</button>
+        <button data-huashu="log-payment" onClick={() => void actions.logFollowUp('payment_reminder')}>
+          {t('addPaymentReminder')}
+        </button>
+        <button data-huashu="log-review" onClick={() => void actions.logFollowUp('review_recovery')}>
+          {t('addReviewRecovery')}
+        </button>
+        <button data-huashu="log-revisit" onClick={() => void actions.logFollowUp('aftersale_revisit')}>
+          {t('addRevisit')}
+        </button>
         <FollowUpPanel state={state} />
       </section>
 

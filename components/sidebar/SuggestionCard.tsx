@@ -16,7 +16,11 @@ interface Props {
 /** One reply: title and text with the matched words marked; the filled text shows on hover. */
 export function SuggestionCard({ suggestion, index, selected, preview, values, onInsert, onHover }: Props) {
   const titleRanges = (suggestion.highlights ?? []).filter((h) => h.field === 'title');
-  const shown = displayScriptText(suggestion.text, (suggestion.highlights ?? []).filter((h) => h.field === 'text'), values);
+  const shown = displayScriptText(
+    suggestion.text,
+    (suggestion.highlights ?? []).filter((h) => h.field === 'text'),
+    values,
+  );
   return (
     <li
       class={`card${selected ? ' selected' : ''}`}
@@ -33,7 +37,12 @@ export function SuggestionCard({ suggestion, index, selected, preview, values, o
         <HighlightedText class="card-title" text={suggestion.title} ranges={titleRanges} />
         {suggestion.clause && <span class="clause">“{suggestion.clause}”</span>}
         {suggestion.source === 'team' && (
-          <span class="badge team" data-huashu="team-badge" title="团队共享话术 · Shared by the team" style={{ marginLeft: 'auto', fontSize: '11px', padding: '0 4px', borderRadius: '3px', background: '#e8f0fe', color: '#1a56db' }}>
+          <span
+            class="badge team"
+            data-huashu="team-badge"
+            title="团队共享话术 · Shared by the team"
+            style={{ marginLeft: 'auto', fontSize: '11px', padding: '0 4px', borderRadius: '3px', background: '#e8f0fe', color: '#1a56db' }}
+          >
             团队
           </span>
         )}

@@ -11,13 +11,43 @@ import { pick } from '../i18n';
 export type TeachPart = 'messageList' | 'buyerMessage' | 'sellerMessage' | 'composeBox' | 'sendButton' | 'buyerName' | 'orderId';
 
 export const TEACH_PARTS: Array<{ key: TeachPart; label: { zh: string; en: string }; hint: { zh: string; en: string }; optional: boolean }> = [
-  { key: 'messageList', label: { zh: '消息列表', en: 'Message list' }, hint: { zh: '点击聊天记录区域（任意一条消息即可）', en: 'Click the chat history (any message will do)' }, optional: false },
-  { key: 'buyerMessage', label: { zh: '一条买家消息', en: 'A buyer message' }, hint: { zh: '点击买家（顾客）发的一条消息文字', en: "Click the text of one of the buyer's messages" }, optional: false },
-  { key: 'sellerMessage', label: { zh: '一条客服消息', en: 'A seller message' }, hint: { zh: '点击客服（我方）发的一条消息文字', en: 'Click the text of one of your own messages' }, optional: false },
+  {
+    key: 'messageList',
+    label: { zh: '消息列表', en: 'Message list' },
+    hint: { zh: '点击聊天记录区域（任意一条消息即可）', en: 'Click the chat history (any message will do)' },
+    optional: false,
+  },
+  {
+    key: 'buyerMessage',
+    label: { zh: '一条买家消息', en: 'A buyer message' },
+    hint: { zh: '点击买家（顾客）发的一条消息文字', en: "Click the text of one of the buyer's messages" },
+    optional: false,
+  },
+  {
+    key: 'sellerMessage',
+    label: { zh: '一条客服消息', en: 'A seller message' },
+    hint: { zh: '点击客服（我方）发的一条消息文字', en: 'Click the text of one of your own messages' },
+    optional: false,
+  },
   { key: 'composeBox', label: { zh: '输入框', en: 'Compose box' }, hint: { zh: '点击输入回复的地方', en: 'Click where you type replies' }, optional: false },
-  { key: 'sendButton', label: { zh: '发送按钮', en: 'Send button' }, hint: { zh: '点击发送按钮（不会真的发送）', en: 'Click the send button (nothing is sent)' }, optional: true },
-  { key: 'buyerName', label: { zh: '买家昵称（可选）', en: 'Buyer name (optional)' }, hint: { zh: '点击当前会话顶部的买家昵称', en: "Click the buyer's name above the chat" }, optional: true },
-  { key: 'orderId', label: { zh: '订单号（可选）', en: 'Order number (optional)' }, hint: { zh: '点击页面上显示的订单号', en: 'Click the order number on the page' }, optional: true },
+  {
+    key: 'sendButton',
+    label: { zh: '发送按钮', en: 'Send button' },
+    hint: { zh: '点击发送按钮（不会真的发送）', en: 'Click the send button (nothing is sent)' },
+    optional: true,
+  },
+  {
+    key: 'buyerName',
+    label: { zh: '买家昵称（可选）', en: 'Buyer name (optional)' },
+    hint: { zh: '点击当前会话顶部的买家昵称', en: "Click the buyer's name above the chat" },
+    optional: true,
+  },
+  {
+    key: 'orderId',
+    label: { zh: '订单号（可选）', en: 'Order number (optional)' },
+    hint: { zh: '点击页面上显示的订单号', en: 'Click the order number on the page' },
+    optional: true,
+  },
 ];
 
 export interface TeachPreview {
@@ -112,23 +142,45 @@ export function TeachPanel() {
             ))}
           </ol>
         )}
-        {view.error && <div class="err" data-huashu="teach-error">{view.error}</div>}
-        {view.warning && <div class="warn" data-huashu="teach-warning">{view.warning}</div>}
+        {view.error && (
+          <div class="err" data-huashu="teach-error">
+            {view.error}
+          </div>
+        )}
+        {view.warning && (
+          <div class="warn" data-huashu="teach-warning">
+            {view.warning}
+          </div>
+        )}
 
         {part && (
           <>
             <div class="hint" data-huashu="teach-hint">
               {pick(part.hint)}
               <br />
-              <small>{pick({ zh: '移动鼠标查看框选范围，点击选定；Esc 取消。', en: 'Move the pointer to see the outline, click to pick; Esc cancels.' })}</small>
+              <small>
+                {pick({ zh: '移动鼠标查看框选范围，点击选定；Esc 取消。', en: 'Move the pointer to see the outline, click to pick; Esc cancels.' })}
+              </small>
             </div>
             <div class="row">
-              {stepIndex > 0 && <button data-huashu="teach-back" onClick={controls.back}>{pick({ zh: '上一步', en: 'Back' })}</button>}
-              {view.step === 'buyerMessage' && (
-                <button data-huashu="teach-widen" onClick={controls.widen}>{pick({ zh: '列表选大一层', en: 'Widen the list' })}</button>
+              {stepIndex > 0 && (
+                <button data-huashu="teach-back" onClick={controls.back}>
+                  {pick({ zh: '上一步', en: 'Back' })}
+                </button>
               )}
-              {part.optional && <button data-huashu="teach-skip" onClick={controls.skip}>{pick({ zh: '跳过', en: 'Skip' })}</button>}
-              <button data-huashu="teach-cancel" onClick={controls.cancel}>{pick({ zh: '取消', en: 'Cancel' })}</button>
+              {view.step === 'buyerMessage' && (
+                <button data-huashu="teach-widen" onClick={controls.widen}>
+                  {pick({ zh: '列表选大一层', en: 'Widen the list' })}
+                </button>
+              )}
+              {part.optional && (
+                <button data-huashu="teach-skip" onClick={controls.skip}>
+                  {pick({ zh: '跳过', en: 'Skip' })}
+                </button>
+              )}
+              <button data-huashu="teach-cancel" onClick={controls.cancel}>
+                {pick({ zh: '取消', en: 'Cancel' })}
+              </button>
             </div>
           </>
         )}
@@ -144,29 +196,50 @@ export function TeachPanel() {
               <button class="primary" data-huashu="teach-save" disabled={!view.preview?.composeFound} onClick={() => controls.save(view.name)}>
                 {pick({ zh: '保存并使用', en: 'Save and use' })}
               </button>
-              <button data-huashu="teach-restart" onClick={controls.restart}>{pick({ zh: '重新选择', en: 'Pick again' })}</button>
-              <button data-huashu="teach-cancel" onClick={controls.cancel}>{pick({ zh: '取消', en: 'Cancel' })}</button>
+              <button data-huashu="teach-restart" onClick={controls.restart}>
+                {pick({ zh: '重新选择', en: 'Pick again' })}
+              </button>
+              <button data-huashu="teach-cancel" onClick={controls.cancel}>
+                {pick({ zh: '取消', en: 'Cancel' })}
+              </button>
             </div>
           </>
         )}
 
         {view.step === 'overview' && (
           <>
-            <p>{pick({ zh: '此页面已教会：', en: 'This page is taught: ' })}<b>{view.name}</b></p>
+            <p>
+              {pick({ zh: '此页面已教会：', en: 'This page is taught: ' })}
+              <b>{view.name}</b>
+            </p>
             <Preview preview={view.preview} />
             <div class="row">
-              <button class="primary" data-huashu="teach-restart" onClick={controls.restart}>{pick({ zh: '重新教', en: 'Teach again' })}</button>
-              <button data-huashu="teach-export" onClick={controls.exportFile}>{pick({ zh: '导出', en: 'Export' })}</button>
-              <button class="danger" data-huashu="teach-delete" onClick={controls.remove}>{pick({ zh: '删除', en: 'Delete' })}</button>
-              <button data-huashu="teach-cancel" onClick={controls.cancel}>{pick({ zh: '关闭', en: 'Close' })}</button>
+              <button class="primary" data-huashu="teach-restart" onClick={controls.restart}>
+                {pick({ zh: '重新教', en: 'Teach again' })}
+              </button>
+              <button data-huashu="teach-export" onClick={controls.exportFile}>
+                {pick({ zh: '导出', en: 'Export' })}
+              </button>
+              <button class="danger" data-huashu="teach-delete" onClick={controls.remove}>
+                {pick({ zh: '删除', en: 'Delete' })}
+              </button>
+              <button data-huashu="teach-cancel" onClick={controls.cancel}>
+                {pick({ zh: '关闭', en: 'Close' })}
+              </button>
             </div>
           </>
         )}
 
         {(view.step === 'overview' || view.step === 'review' || view.step === 'messageList') && (
           <div class="row">
-            {view.step === 'review' && <button data-huashu="teach-export" onClick={controls.exportFile}>{pick({ zh: '导出', en: 'Export' })}</button>}
-            <button data-huashu="teach-import" onClick={() => fileInput?.click()}>{pick({ zh: '从文件导入', en: 'Import from file' })}</button>
+            {view.step === 'review' && (
+              <button data-huashu="teach-export" onClick={controls.exportFile}>
+                {pick({ zh: '导出', en: 'Export' })}
+              </button>
+            )}
+            <button data-huashu="teach-import" onClick={() => fileInput?.click()}>
+              {pick({ zh: '从文件导入', en: 'Import from file' })}
+            </button>
             <input
               ref={(el) => {
                 fileInput = el;

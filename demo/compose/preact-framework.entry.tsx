@@ -50,7 +50,9 @@ function Compose({ context, bridge }: { context: ComposeContext; bridge: DraftBr
         }}
       />
       <div class="compose__footer">
-        <span class="compose__count" data-demo="draft-length">{draft.length}/500</span>
+        <span class="compose__count" data-demo="draft-length">
+          {draft.length}/500
+        </span>
         <button class="compose__send" type="button" data-demo="send" disabled={draft.trim() === ''} onClick={submit}>
           发送
         </button>

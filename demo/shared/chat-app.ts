@@ -173,7 +173,10 @@ export function startChatApp(root: HTMLElement, options: ChatAppOptions): DemoTe
     el('div', { class: 'order__row' }, [el('span', { class: 'order__label', text: label }), el('span', { class: 'order__value' }, [value, extra])]);
 
   const orderPanel = el('aside', { class: 'order', 'data-demo': 'order-panel', 'aria-label': '订单信息' }, [
-    el('div', { class: 'order__tabs' }, [el('span', { class: 'order__tab order__tab--on', text: '最新订单' }), el('span', { class: 'order__tab', text: '商品推荐' })]),
+    el('div', { class: 'order__tabs' }, [
+      el('span', { class: 'order__tab order__tab--on', text: '最新订单' }),
+      el('span', { class: 'order__tab', text: '商品推荐' }),
+    ]),
     el('div', { class: 'order__card' }, [
       el('div', { class: 'order__card-head' }, [orderStatus, orderPlaced]),
       row('订单号', orderId, copyOrder),
@@ -254,7 +257,11 @@ export function startChatApp(root: HTMLElement, options: ChatAppOptions): DemoTe
                 el('span', { class: 'conv__time', text: last ? formatShortTime(last.time, now) : '' }),
               ]),
               el('div', { class: 'conv__bottom' }, [
-                el('span', { class: 'conv__preview', 'data-demo': 'conversation-preview', text: last ? (last.from === 'seller' ? `[我] ${last.text}` : last.text) : '暂无消息' }),
+                el('span', {
+                  class: 'conv__preview',
+                  'data-demo': 'conversation-preview',
+                  text: last ? (last.from === 'seller' ? `[我] ${last.text}` : last.text) : '暂无消息',
+                }),
                 conv.unread > 0 ? el('span', { class: 'badge', 'data-demo': 'unread', text: conv.unread > 99 ? '99+' : conv.unread }) : null,
               ]),
               el('div', { class: 'conv__meta' }, [el('span', { class: 'conv__tag', text: conv.buyer.situation }), wait]),
@@ -295,7 +302,12 @@ export function startChatApp(root: HTMLElement, options: ChatAppOptions): DemoTe
 
   function messageRow(message: DemoMessage): HTMLElement {
     const now = Date.now();
-    const time = el('time', { class: 'msg__time', 'data-demo': 'message-time', datetime: new Date(message.time).toISOString(), text: formatTime(message.time, now) });
+    const time = el('time', {
+      class: 'msg__time',
+      'data-demo': 'message-time',
+      datetime: new Date(message.time).toISOString(),
+      text: formatTime(message.time, now),
+    });
     const text = el('div', { class: 'msg__text', 'data-demo': 'message-text', text: message.text });
     const attrs = { class: `msg msg--${message.from}`, 'data-demo': 'message', 'data-from': message.from, 'data-id': message.id, 'data-time': message.time };
     if (message.from === 'system') return el('div', attrs, [text, time]);

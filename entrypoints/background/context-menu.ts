@@ -87,7 +87,10 @@ async function buildMenu(context?: ConversationContext): Promise<void> {
   }
   const groups = [...new Set([...DEFAULT_GROUPS, ...all.map((s) => s.group)])];
   for (const group of groups) {
-    const members = all.filter((s) => s.group === group).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).slice(0, PER_SUBMENU);
+    const members = all
+      .filter((s) => s.group === group)
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+      .slice(0, PER_SUBMENU);
     if (!members.length) continue;
     const groupId = `huashu:group:${group}`;
     await create({ id: groupId, parentId: ROOT, title: group, contexts });

@@ -18,7 +18,11 @@ const pattern = (origin: string) => `${origin}/*`;
 
 function checkOrigin(origin: string): void {
   if (!ORIGIN.test(origin)) {
-    throw new HandledError('bad_request', `“${origin}” 不是有效的网址（例如 https://example.com）`, `"${origin}" is not a valid origin (e.g. https://example.com)`);
+    throw new HandledError(
+      'bad_request',
+      `“${origin}” 不是有效的网址（例如 https://example.com）`,
+      `"${origin}" is not a valid origin (e.g. https://example.com)`,
+    );
   }
 }
 
@@ -56,7 +60,11 @@ export function registerExtraSiteHandlers(): void {
   handle('addExtraSite', async ({ origin }) => {
     checkOrigin(origin);
     if (!(await browser.permissions.contains({ origins: [pattern(origin)] }))) {
-      throw new HandledError('bad_request', `没有获得 ${origin} 的访问权限，请在弹出的对话框中点“允许”。`, `No access to ${origin} was granted; click "Allow" in the browser's dialog.`);
+      throw new HandledError(
+        'bad_request',
+        `没有获得 ${origin} 的访问权限，请在弹出的对话框中点“允许”。`,
+        `No access to ${origin} was granted; click "Allow" in the browser's dialog.`,
+      );
     }
     await register(origin);
     const settings = await readSettings();

@@ -102,7 +102,9 @@ export function registerFollowUpHandlers(): void {
     dataChanges.emit({ table: 'followups', op: 'logged', result, scriptId: req.scriptId, origin: 'local' });
     return result.row;
   });
-  handle('followUpsForConversation', async (req, caller) => (await storeCall(() => forConversation(database(), req.conversationKey))).filter((row) => maySeeFollowUp(caller, row)));
+  handle('followUpsForConversation', async (req, caller) =>
+    (await storeCall(() => forConversation(database(), req.conversationKey))).filter((row) => maySeeFollowUp(caller, row)),
+  );
   handle('listFollowUps', (req) => storeCall(() => listForPopup(database(), Date.now(), req ?? {})));
   handle('markFollowUpDone', async (req, caller) => {
     const before = await database().followups.get(req.id);
@@ -184,7 +186,9 @@ async function listClosed(q: FollowUpListQuery): Promise<{ rows: FollowUp[]; tot
   const merged = perStatus.flat().sort((a, b) => b.dueAt - a.dueAt || a.id.localeCompare(b.id));
   const total = filtered
     ? -1
-    : (await Promise.all((['done', 'expired'] as const).map((s) => db.followups.where('[status+dueAt]').between([s, -Infinity], [s, Infinity]).count()))).reduce((a, b) => a + b, 0);
+    : (
+        await Promise.all((['done', 'expired'] as const).map((s) => db.followups.where('[status+dueAt]').between([s, -Infinity], [s, Infinity]).count()))
+      ).reduce((a, b) => a + b, 0);
   return { rows: merged.slice(offset, offset + limit), total, hasMore: merged.length > offset + limit };
 }
 
@@ -237,7 +241,8 @@ async function insertIntoConversation(id: string, scriptId: string): Promise<{ t
   }
   // Held by another rep: say so, and do not point at 复制 (that would walk around the claim).
   const claim = await claimFollowUpById(id);
-  if (!claim.ok) throw new HandledError('conflict', claim.message?.zh ?? '该跟进已由其他客服处理', claim.message?.en ?? 'Another rep is handling this follow-up');
+  if (!claim.ok)
+    throw new HandledError('conflict', claim.message?.zh ?? '该跟进已由其他客服处理', claim.message?.en ?? 'Another rep is handling this follow-up');
   const result = await tabMessenger.sendMessage('insertScript', { scriptId }, target).catch(() => undefined);
   if (!result?.ok) throw new HandledError('bad_request', '未能插入到会话输入框，请点「复制」后手动粘贴', 'Could not insert into the chat box; copy it instead');
   return { tabId: target };

@@ -37,20 +37,35 @@ export function notYours(): never {
   throw new NotFoundError('找不到这条记录。', 'No such record.');
 }
 
-export function toFailure(error: unknown): { ok: false; error: { code: 'quota' | 'not_found' | 'bad_request' | 'conflict' | 'internal'; zh: string; en: string } } {
+export function toFailure(error: unknown): {
+  ok: false;
+  error: { code: 'quota' | 'not_found' | 'bad_request' | 'conflict' | 'internal'; zh: string; en: string };
+} {
   const name = (error as { name?: string } | null)?.name ?? '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return fail('quota', '浏览器存储空间已满，本次更改未保存（已保存的数据不受影响）。请清理浏览器存储或导出备份后删除旧数据。', 'Browser storage is full; this change was not saved (saved data is safe). Free up storage or export a backup and delete old data.') as never;
+    return fail(
+      'quota',
+      '浏览器存储空间已满，本次更改未保存（已保存的数据不受影响）。请清理浏览器存储或导出备份后删除旧数据。',
+      'Browser storage is full; this change was not saved (saved data is safe). Free up storage or export a backup and delete old data.',
+    ) as never;
   }
   if (error instanceof HandledError) return fail(error.code, error.zh, error.message) as never;
   console.error('[huashu] background handler failed', error);
-  return fail('internal', `出错了：${String((error as Error)?.message ?? error)}`, `Something went wrong: ${String((error as Error)?.message ?? error)}`) as never;
+  return fail(
+    'internal',
+    `出错了：${String((error as Error)?.message ?? error)}`,
+    `Something went wrong: ${String((error as Error)?.message ?? error)}`,
+  ) as never;
 }
 
 /** An error the rep should read as it is (not found, bad input), with its Result code. */
 export class HandledError extends Error {
-  constructor(public code: 'not_found' | 'bad_request' | 'conflict', public zh: string, en: string) {
+  constructor(
+    public code: 'not_found' | 'bad_request' | 'conflict',
+    public zh: string,
+    en: string,
+  ) {
     super(en);
   }
 }

@@ -19,10 +19,12 @@ export function registerLibraryIoHandlers(): void {
   handle('usageCounts', async () => {
     const counts: Record<string, number> = {};
     // Keys only, walked along the scriptId index: no usage row is loaded.
-    await database().usage.orderBy('scriptId').eachKey((key) => {
-      const id = String(key);
-      counts[id] = (counts[id] ?? 0) + 1;
-    });
+    await database()
+      .usage.orderBy('scriptId')
+      .eachKey((key) => {
+        const id = String(key);
+        counts[id] = (counts[id] ?? 0) + 1;
+      });
     return counts;
   });
 

@@ -27,10 +27,10 @@ export function registerSettingsHandlers(): void {
 }
 
 async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    const problems = validateSettings(patch);
-    if (problems.length) throw new HandledError('bad_request', problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '));
-    const before = await readSettings();
-    const settings = await writeSettings(patch);
-    dataChanges.emit({ table: 'settings', op: 'saved', before, after: settings, origin: 'local' });
-    return settings;
+  const problems = validateSettings(patch);
+  if (problems.length) throw new HandledError('bad_request', problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '));
+  const before = await readSettings();
+  const settings = await writeSettings(patch);
+  dataChanges.emit({ table: 'settings', op: 'saved', before, after: settings, origin: 'local' });
+  return settings;
 }

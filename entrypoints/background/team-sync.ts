@@ -50,7 +50,12 @@ export function registerTeamSyncHandlers(): void {
   handle('teamJoin', async (req) => {
     const url = normaliseUrl(req.serverUrl);
     const code = req.code.trim().toUpperCase();
-    if (!/^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/.test(code)) throw new HandledError('bad_request', `邀请码格式不对：应为 12 位字母数字（如 ABCD-EFGH-JKLM）。`, 'The invite code should be 12 letters/digits (e.g. ABCD-EFGH-JKLM).');
+    if (!/^[A-Z0-9]{4}-?[A-Z0-9]{4}-?[A-Z0-9]{4}$/.test(code))
+      throw new HandledError(
+        'bad_request',
+        `邀请码格式不对：应为 12 位字母数字（如 ABCD-EFGH-JKLM）。`,
+        'The invite code should be 12 letters/digits (e.g. ABCD-EFGH-JKLM).',
+      );
     return startSession(url, (c) => c.join(code, req.repName.trim()));
   });
   handle('teamInvite', async (req) => {
@@ -92,7 +97,17 @@ export function registerTeamSyncHandlers(): void {
       dataChanges.emit({ table: 'scripts', op: 'saved', rows: mine, origin: 'team' });
       return { shared: mine.length, proposed: 0 };
     }
-    await queue(scripts.map((x) => ({ kind: 'proposal', op: 'propose', id: crypto.randomUUID(), data: { script: scriptData(x), ...(x.source === 'team' ? { scriptId: remoteIdOf(x.id) } : {}) } }) as ChangeBody));
+    await queue(
+      scripts.map(
+        (x) =>
+          ({
+            kind: 'proposal',
+            op: 'propose',
+            id: crypto.randomUUID(),
+            data: { script: scriptData(x), ...(x.source === 'team' ? { scriptId: remoteIdOf(x.id) } : {}) },
+          }) as ChangeBody,
+      ),
+    );
     return { shared: 0, proposed: scripts.length };
   });
   handle('teamDecideProposal', async (req) => {

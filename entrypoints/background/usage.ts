@@ -9,7 +9,11 @@ const FRECENCY_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
 /** The last 30 days of this rep's insertions (bounded), for ranking. */
 export function recentUsage(now = Date.now()): Promise<UsageEvent[]> {
-  return database().usage.where('at').above(now - FRECENCY_WINDOW_MS).limit(5_000).toArray();
+  return database()
+    .usage.where('at')
+    .above(now - FRECENCY_WINDOW_MS)
+    .limit(5_000)
+    .toArray();
 }
 
 export function registerUsageHandlers(): void {

@@ -82,14 +82,28 @@ export async function insertReply(
   if (shown && current && shown.key !== current.key) {
     state.snapshot.value = current;
     session.refreshSuggestions();
-    showNotice('error', pick({ zh: `买家已切换为“${current.buyerName ?? '新会话'}”，请确认后再插入。`, en: `The buyer changed to "${current.buyerName ?? 'a new chat'}"; check before inserting.` }));
+    showNotice(
+      'error',
+      pick({
+        zh: `买家已切换为“${current.buyerName ?? '新会话'}”，请确认后再插入。`,
+        en: `The buyer changed to "${current.buyerName ?? 'a new chat'}"; check before inserting.`,
+      }),
+    );
     return false;
   }
   const kind = followUpKindForIntent(script.intent);
   // Team mode: a 催付/review reply only while this rep holds the follow-up (solo mode always answers ok).
   if ((kind === 'payment_reminder' || kind === 'review_recovery') && current) {
     const site = current.platform ?? session.adapter()?.id ?? 'generic';
-    const claim = await call('claimFollowUp', { kind, site, conversationKey: current.key, conversationUrl: location.href, buyerName: current.buyerName, orderId: current.orderId, item: current.item }).catch(() => null);
+    const claim = await call('claimFollowUp', {
+      kind,
+      site,
+      conversationKey: current.key,
+      conversationUrl: location.href,
+      buyerName: current.buyerName,
+      orderId: current.orderId,
+      item: current.item,
+    }).catch(() => null);
     if (claim && !claim.ok) {
       showNotice('error', claim.message ? pick(claim.message) : pick({ zh: '该跟进暂不能联系买家。', en: 'This follow-up cannot be acted on now.' }));
       return false;
@@ -97,7 +111,7 @@ export async function insertReply(
   }
   const filled = await fillForConversation(script, current);
   if (!filled) return false;
-  const selection = tracker.get() === target ? tracker.selection() ?? undefined : undefined;
+  const selection = tracker.get() === target ? (tracker.selection() ?? undefined) : undefined;
   const result = await insertText(target, filled.text, selection ? { selection } : {});
   if (!result.ok) {
     await navigator.clipboard?.writeText(filled.text).catch(() => undefined);

@@ -32,7 +32,8 @@ export function createSidebarActions(session: PageSession, tracker: LastEditable
     },
     async search(query, group) {
       try {
-        if (query.trim()) return await call('searchScripts', { query, group: ['all', 'fav', 'recent', 'suggested'].includes(group) ? undefined : group, top: 40 });
+        if (query.trim())
+          return await call('searchScripts', { query, group: ['all', 'fav', 'recent', 'suggested'].includes(group) ? undefined : group, top: 40 });
         if (group === 'recent') return await call('recentScripts', { limit: 20 });
         if (group === 'fav') return await call('listScripts', { favouritesOnly: true });
         return await call('listScripts', group === 'all' || group === 'suggested' ? {} : { group });

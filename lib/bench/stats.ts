@@ -21,7 +21,14 @@ export function timeEach<T>(inputs: T[], fn: (input: T) => unknown, rounds = 3):
       perInput[i]!.push(performance.now() - t0);
     });
   }
-  const medians = perInput.map((times) => percentile(times.sort((a, b) => a - b), 50)).sort((a, b) => a - b);
+  const medians = perInput
+    .map((times) =>
+      percentile(
+        times.sort((a, b) => a - b),
+        50,
+      ),
+    )
+    .sort((a, b) => a - b);
   return { p50: percentile(medians, 50), p95: percentile(medians, 95), samples: inputs.length * rounds };
 }
 

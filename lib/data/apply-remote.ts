@@ -39,7 +39,12 @@ export async function applyRemoteRows(db: HuashuDB, storage: SyncStorage, rows: 
   // Members first: follow-ups below show who holds them by name.
   for (const row of rows.filter((r) => r.kind === 'proposal')) await storage.set(TEAM_KEYS.proposal(row.id), proposalFromRow(row));
   for (const row of rows.filter((r) => r.kind === 'member'))
-    await storage.set(TEAM_KEYS.member(row.id), { id: row.id, name: String(row.data.name ?? ''), role: row.data.role as TeamMemberView['role'], removed: row.deleted } satisfies TeamMemberView);
+    await storage.set(TEAM_KEYS.member(row.id), {
+      id: row.id,
+      name: String(row.data.name ?? ''),
+      role: row.data.role as TeamMemberView['role'],
+      removed: row.deleted,
+    } satisfies TeamMemberView);
 
   const scripts = rows.filter((r) => r.kind === 'script');
   if (scripts.length) {
@@ -116,7 +121,8 @@ export async function applyRemoteRows(db: HuashuDB, storage: SyncStorage, rows: 
 export async function rememberAppliedSeqs(storage: SyncStorage, applied: Array<{ change: PushChange; seq?: number }>): Promise<void> {
   for (const a of applied) {
     if (a.seq === undefined) continue;
-    if (a.change.kind === 'script' || a.change.kind === 'site_profile' || a.change.kind === 'risk_word' || a.change.kind === 'group') await storage.set(TEAM_KEYS.seq(a.change.kind, a.change.id), a.seq);
+    if (a.change.kind === 'script' || a.change.kind === 'site_profile' || a.change.kind === 'risk_word' || a.change.kind === 'group')
+      await storage.set(TEAM_KEYS.seq(a.change.kind, a.change.id), a.seq);
   }
 }
 
@@ -142,6 +148,8 @@ export async function clearSharedRows(db: HuashuDB, storage: SyncStorage): Promi
     const settings = await readSettingsFrom(db);
     await db.settings.put({ key: 'customBanned', value: settings.customBanned.filter((w) => !teamWords.has(riskWordId(w.word))) });
   }
-  const keys = (await db.syncState.toCollection().primaryKeys()).filter((k) => /^(seq:|proposal:|member:)/.test(String(k)) || k === TEAM_KEYS.riskWordIds || k === TEAM_KEYS.ownShared);
+  const keys = (await db.syncState.toCollection().primaryKeys()).filter(
+    (k) => /^(seq:|proposal:|member:)/.test(String(k)) || k === TEAM_KEYS.riskWordIds || k === TEAM_KEYS.ownShared,
+  );
   await db.syncState.bulkDelete(keys);
 }

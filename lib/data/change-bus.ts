@@ -14,7 +14,9 @@ export interface ChangeBus<C> {
   emit(change: C): void;
 }
 
-export function createChangeBus<C>(onListenerError: (error: unknown, change: C) => void = (e) => console.error('[huashu] change listener failed', e)): ChangeBus<C> {
+export function createChangeBus<C>(
+  onListenerError: (error: unknown, change: C) => void = (e) => console.error('[huashu] change listener failed', e),
+): ChangeBus<C> {
   const listeners = new Set<(change: C) => void>();
   return {
     on(listener) {

@@ -72,9 +72,7 @@ export interface DroppedBackupRow extends Message {
   badCharacters?: { kind: BadCharacterKind; field: string };
 }
 
-export type ParseBackupResult =
-  | { ok: true; backup: HuashuBackup; dropped: DroppedBackupRow[] }
-  | { ok: false; error: Message };
+export type ParseBackupResult = { ok: true; backup: HuashuBackup; dropped: DroppedBackupRow[] } | { ok: false; error: Message };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -116,12 +114,7 @@ function settingDefect(v: unknown): Message | undefined {
   return undefined;
 }
 
-function keepValid<T>(
-  table: BackupTable,
-  value: unknown,
-  defect: (v: unknown) => Message | undefined,
-  dropped: DroppedBackupRow[],
-): T[] | undefined {
+function keepValid<T>(table: BackupTable, value: unknown, defect: (v: unknown) => Message | undefined, dropped: DroppedBackupRow[]): T[] | undefined {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return undefined;
   const kept: T[] = [];
@@ -134,8 +127,17 @@ function keepValid<T>(
     // NUL or half a surrogate pair anywhere in the row: damaged, dropped like any other bad row.
     const bad = findBadCharacterDeep(item);
     if (bad) {
-      const what = bad.kind === 'nul' ? { zh: '空字符（NUL）', en: 'a NUL character' } : { zh: '残缺的 Unicode 字符（落单的代理项）', en: 'broken Unicode (half a surrogate pair)' };
-      dropped.push({ table, row: i + 1, zh: `${bad.path} 含有${what.zh}`, en: `${bad.path} holds ${what.en}`, badCharacters: { kind: bad.kind, field: bad.path } });
+      const what =
+        bad.kind === 'nul'
+          ? { zh: '空字符（NUL）', en: 'a NUL character' }
+          : { zh: '残缺的 Unicode 字符（落单的代理项）', en: 'broken Unicode (half a surrogate pair)' };
+      dropped.push({
+        table,
+        row: i + 1,
+        zh: `${bad.path} 含有${what.zh}`,
+        en: `${bad.path} holds ${what.en}`,
+        badCharacters: { kind: bad.kind, field: bad.path },
+      });
       return;
     }
     kept.push(item as T);
@@ -148,7 +150,10 @@ export function parseBackup(text: string): ParseBackupResult {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, error: { zh: 'JSON 格式错误，文件可能不完整或已损坏', en: `not valid JSON, the file may be truncated or damaged (${(e as Error).message})` } };
+    return {
+      ok: false,
+      error: { zh: 'JSON 格式错误，文件可能不完整或已损坏', en: `not valid JSON, the file may be truncated or damaged (${(e as Error).message})` },
+    };
   }
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
     return { ok: false, error: { zh: '不是话术备份文件（缺少 format: huashu-backup）', en: 'not a Huashu backup (format is not "huashu-backup")' } };
@@ -158,7 +163,10 @@ export function parseBackup(text: string): ParseBackupResult {
     return {
       ok: false,
       error: newer
-        ? { zh: `备份来自更新版本（版本 ${String(data.version)}），请先升级话术插件`, en: `the backup comes from a newer version (${String(data.version)}); update Huashu first` }
+        ? {
+            zh: `备份来自更新版本（版本 ${String(data.version)}），请先升级话术插件`,
+            en: `the backup comes from a newer version (${String(data.version)}); update Huashu first`,
+          }
         : { zh: `不支持的备份版本：${String(data.version)}`, en: `unsupported backup version: ${String(data.version)}` },
     };
   }

@@ -24,11 +24,19 @@ export function restorableSettings(rows: ReadonlyArray<{ key: string; value: unk
   const parsed = v.safeParse(settingsPatch, patch);
   if (!parsed.success) {
     const where = v.getDotPath(parsed.issues[0]) ?? '';
-    return { ok: false, zh: `备份里的设置有误（${where}）：${parsed.issues[0].message}。未做任何更改。`, en: `The backup’s settings are invalid (${where}): ${parsed.issues[0].message}. Nothing was changed.` };
+    return {
+      ok: false,
+      zh: `备份里的设置有误（${where}）：${parsed.issues[0].message}。未做任何更改。`,
+      en: `The backup’s settings are invalid (${where}): ${parsed.issues[0].message}. Nothing was changed.`,
+    };
   }
   const problems = validateSettings(parsed.output as Partial<Settings>);
   if (problems.length) {
-    return { ok: false, zh: `备份里的设置有误：${problems.map((p) => p.zh).join('；')}。未做任何更改。`, en: `The backup’s settings are invalid: ${problems.map((p) => p.en).join('; ')}. Nothing was changed.` };
+    return {
+      ok: false,
+      zh: `备份里的设置有误：${problems.map((p) => p.zh).join('；')}。未做任何更改。`,
+      en: `The backup’s settings are invalid: ${problems.map((p) => p.en).join('; ')}. Nothing was changed.`,
+    };
   }
   return { ok: true, rows: [...Object.entries(parsed.output).map(([key, value]) => ({ key, value })), ...kept] };
 }

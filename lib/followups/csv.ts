@@ -22,13 +22,20 @@ export const STATUS_ZH: Record<FollowUpStatus, string> = { open: '待跟进', sn
 export function outcomeZh(o: FollowUpOutcome | undefined): string {
   if (!o) return '';
   switch (o.kind) {
-    case 'paid': return '已付款';
-    case 'not_paid': return `未付款：${o.reason}${o.note ? `（${o.note}）` : ''}`;
-    case 'review_revised': return '已修改评价';
-    case 'explained_publicly': return '已公开解释';
-    case 'buyer_refused': return '买家拒绝';
-    case 'no_reply': return '未回复';
-    case 'resolved': return '已解决';
+    case 'paid':
+      return '已付款';
+    case 'not_paid':
+      return `未付款：${o.reason}${o.note ? `（${o.note}）` : ''}`;
+    case 'review_revised':
+      return '已修改评价';
+    case 'explained_publicly':
+      return '已公开解释';
+    case 'buyer_refused':
+      return '买家拒绝';
+    case 'no_reply':
+      return '未回复';
+    case 'resolved':
+      return '已解决';
   }
 }
 
@@ -51,7 +58,22 @@ function rowsCsv(rows: FollowUp[], offset: number): string[] {
   for (const r of rows) {
     const last = r.attempts.at(-1)?.at;
     out.push(
-      line([KIND_ZH[r.kind], r.site, r.buyerName, r.orderId, r.amount, r.item, STATUS_ZH[r.status], outcomeZh(r.outcome), t(r.createdAt), t(r.dueAt), t(r.deadlineAt), r.attempts.length, t(last), r.notes]),
+      line([
+        KIND_ZH[r.kind],
+        r.site,
+        r.buyerName,
+        r.orderId,
+        r.amount,
+        r.item,
+        STATUS_ZH[r.status],
+        outcomeZh(r.outcome),
+        t(r.createdAt),
+        t(r.dueAt),
+        t(r.deadlineAt),
+        r.attempts.length,
+        t(last),
+        r.notes,
+      ]),
     );
   }
   return out;
@@ -66,7 +88,13 @@ function reportCsv(rep: FollowUpReport): string[] {
   out.push(line(['指标', '数值', '说明']));
   out.push(line(['统计区间', `${localDate(rep.from, rep.utcOffsetMinutes)} 至 ${localDate(rep.to - 1, rep.utcOffsetMinutes)}`, '']));
   out.push(line(['催付转化率', pct(rep.paymentConversion.rate), `已催付 ${rep.paymentConversion.reminded}，已付款 ${rep.paymentConversion.paid}`]));
-  out.push(line(['中差评挽回率', pct(rep.reviewRecovery.rate), `已联系 ${rep.reviewRecovery.contacted}，改评 ${rep.reviewRecovery.revised}，公开解释 ${rep.reviewRecovery.explained}`]));
+  out.push(
+    line([
+      '中差评挽回率',
+      pct(rep.reviewRecovery.rate),
+      `已联系 ${rep.reviewRecovery.contacted}，改评 ${rep.reviewRecovery.revised}，公开解释 ${rep.reviewRecovery.explained}`,
+    ]),
+  );
   for (const [reason, n] of Object.entries(rep.nonPurchaseReasons)) out.push(line([`未付款原因：${reason}`, n, '']));
   for (const s of rep.topScripts.slice(0, 20)) out.push(line(['常用催付/回访话术', s.count, s.scriptId]));
   return out;
@@ -74,8 +102,6 @@ function reportCsv(rep: FollowUpReport): string[] {
 
 /** CSV text (with BOM) of follow-up rows or of a report. Times in shop-local time. */
 export function toCsv(input: FollowUpReport | FollowUp[], utcOffsetMinutes?: number): string {
-  const lines = Array.isArray(input)
-    ? rowsCsv(input, utcOffsetMinutes ?? DEFAULT_RULES.utcOffsetMinutes)
-    : reportCsv(input);
+  const lines = Array.isArray(input) ? rowsCsv(input, utcOffsetMinutes ?? DEFAULT_RULES.utcOffsetMinutes) : reportCsv(input);
   return BOM + lines.join('\r\n') + '\r\n';
 }

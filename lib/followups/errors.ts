@@ -3,15 +3,7 @@
  * can send over messaging (toJSON). Storage failures are mapped here so the
  * rep is told "storage is full" instead of seeing a raw DOMException.
  */
-export type FollowUpErrorCode =
-  | 'quota'
-  | 'storage'
-  | 'invalid_input'
-  | 'invalid_amount'
-  | 'past_deadline'
-  | 'not_found'
-  | 'bad_transition'
-  | 'conflict';
+export type FollowUpErrorCode = 'quota' | 'storage' | 'invalid_input' | 'invalid_amount' | 'past_deadline' | 'not_found' | 'bad_transition' | 'conflict';
 
 export interface FollowUpErrorData {
   code: FollowUpErrorCode;

@@ -93,8 +93,7 @@ export function cleanInput(input: LogFollowUpInput): CleanInput {
   if (!site) throw invalid('site', '缺少平台', 'The platform is missing');
   const orderId = text(input.orderId, 'orderId', 64);
   const conversationKey = text(input.conversationKey, 'conversationKey', 300);
-  if (!orderId && !conversationKey)
-    throw invalid('orderId', '缺少订单号和会话，无法建立跟进', 'Neither an order id nor a conversation: nothing to follow up');
+  if (!orderId && !conversationKey) throw invalid('orderId', '缺少订单号和会话，无法建立跟进', 'Neither an order id nor a conversation: nothing to follow up');
   const out: CleanInput = { kind: input.kind, site };
   const set = <K extends keyof CleanInput>(k: K, v: CleanInput[K] | undefined) => {
     if (v !== undefined) out[k] = v;
@@ -112,7 +111,13 @@ export function cleanInput(input: LogFollowUpInput): CleanInput {
   set('reviewAt', parseTime(input.reviewAt, 'reviewAt'));
   if (input.tags !== undefined) {
     if (!Array.isArray(input.tags)) throw invalid('tags', '标签格式不正确', 'Tags must be a list');
-    set('tags', input.tags.map((t) => text(t, 'tags', 40)).filter((t): t is string => !!t).slice(0, 20));
+    set(
+      'tags',
+      input.tags
+        .map((t) => text(t, 'tags', 40))
+        .filter((t): t is string => !!t)
+        .slice(0, 20),
+    );
   }
   const rawAttempt = input.attempt ?? (input.scriptId !== undefined ? { scriptId: input.scriptId } : undefined);
   if (rawAttempt !== undefined) {

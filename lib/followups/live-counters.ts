@@ -34,8 +34,7 @@ export interface LiveCounters {
 export const HOUR_MS = 3_600_000;
 const slotOf = (dueAt: number) => String(Math.floor(dueAt / HOUR_MS));
 
-const emptyByKind = (): Record<FollowUpKind, number> =>
-  Object.fromEntries(FOLLOW_UP_KINDS.map((k) => [k, 0])) as Record<FollowUpKind, number>;
+const emptyByKind = (): Record<FollowUpKind, number> => Object.fromEntries(FOLLOW_UP_KINDS.map((k) => [k, 0])) as Record<FollowUpKind, number>;
 
 function isCounters(v: unknown): v is LiveCounters {
   const c = v as LiveCounters | undefined;
@@ -91,7 +90,10 @@ export async function adjustLiveCounters(db: HuashuDB, changes: Array<[FollowUp 
   const c: LiveCounters = { ...row.value, byKind: { ...row.value.byKind }, dueHours: { ...row.value.dueHours } };
   const expectedBefore = c.rowCount;
   for (const [before, after] of changes) {
-    for (const [r, sign] of [[before, -1], [after, 1]] as const) {
+    for (const [r, sign] of [
+      [before, -1],
+      [after, 1],
+    ] as const) {
       if (!r) continue;
       c.rowCount += sign;
       if (r.status === 'open' || r.status === 'snoozed') {

@@ -65,11 +65,7 @@ export function bucketOfDueAt(dueAt: number, b: BucketBounds): Exclude<DueBucket
 }
 
 /** The popup group of an item; "today" is the shop-local (China) day. */
-export function dueBucket(
-  f: Pick<FollowUp, 'status' | 'dueAt' | 'deadlineAt'>,
-  now: number,
-  utcOffsetMinutes = DEFAULT_RULES.utcOffsetMinutes,
-): DueBucket {
+export function dueBucket(f: Pick<FollowUp, 'status' | 'dueAt' | 'deadlineAt'>, now: number, utcOffsetMinutes = DEFAULT_RULES.utcOffsetMinutes): DueBucket {
   const status = nextStatus(f, now);
   if (status === 'done' || status === 'expired') return 'closed';
   return bucketOfDueAt(f.dueAt, bucketBounds(now, utcOffsetMinutes));

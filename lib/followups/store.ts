@@ -61,7 +61,11 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 
 const notFound = (id: string) => new FollowUpError({ code: 'not_found', zh: '该跟进记录不存在或已删除', en: `Follow-up ${id} was not found` });
 const badTransition = (from: FollowUpStatus, to: FollowUpStatus) =>
-  new FollowUpError({ code: 'bad_transition', zh: `无法从「${STATUS_ZH[from]}」改为「${STATUS_ZH[to]}」`, en: `Cannot change a follow-up from ${from} to ${to}` });
+  new FollowUpError({
+    code: 'bad_transition',
+    zh: `无法从「${STATUS_ZH[from]}」改为「${STATUS_ZH[to]}」`,
+    en: `Cannot change a follow-up from ${from} to ${to}`,
+  });
 const STATUS_ZH: Record<FollowUpStatus, string> = { open: '待跟进', snoozed: '稍后提醒', done: '已完成', expired: '已过期' };
 
 /** Close a row in memory: status, archived dedupe key, stamp. */
@@ -501,7 +505,13 @@ export async function forConversation(db: HuashuDB, conversationKey: string, opt
   return guarded(() =>
     db.transaction('r', db.followups, async () => {
       const live = await Promise.all(
-        LIVE.map((s) => db.followups.where('[status+dueAt]').between([s, -Infinity], [s, Infinity]).filter((r) => r.conversationKey === conversationKey).toArray()),
+        LIVE.map((s) =>
+          db.followups
+            .where('[status+dueAt]')
+            .between([s, -Infinity], [s, Infinity])
+            .filter((r) => r.conversationKey === conversationKey)
+            .toArray(),
+        ),
       );
       const ids = (options.orderIds ?? []).filter(Boolean);
       const byOrder = ids.length ? await db.followups.where('orderId').anyOf(ids).toArray() : [];

@@ -68,16 +68,23 @@ function checkShape(partial: Record<string, unknown>, c: Checker): void {
           c.add(key, '时区偏移须为 -720 到 840 之间的整数分钟', 'UTC offset must be whole minutes between -720 and 840');
         break;
       case 'quietHours':
-        if (!isRecord(value)) { c.add(key, '免打扰时段格式不正确', 'Quiet hours must be an object'); break; }
+        if (!isRecord(value)) {
+          c.add(key, '免打扰时段格式不正确', 'Quiet hours must be an object');
+          break;
+        }
         for (const [k, v] of Object.entries(value)) {
           if (k === 'enabled') c.boolean('quietHours.enabled', v);
           else if (k === 'start' || k === 'end') {
-            if (typeof v !== 'string' || parseClock(v) === undefined) c.add(`quietHours.${k}`, '请输入 HH:MM 格式的时间，如 22:00', 'Enter a time as HH:MM, e.g. 22:00');
+            if (typeof v !== 'string' || parseClock(v) === undefined)
+              c.add(`quietHours.${k}`, '请输入 HH:MM 格式的时间，如 22:00', 'Enter a time as HH:MM, e.g. 22:00');
           } else c.unknown(`quietHours.${k}`);
         }
         break;
       case 'payment':
-        if (!isRecord(value)) { c.add(key, '催付设置格式不正确', 'Payment settings must be an object'); break; }
+        if (!isRecord(value)) {
+          c.add(key, '催付设置格式不正确', 'Payment settings must be an object');
+          break;
+        }
         for (const [k, v] of Object.entries(value)) {
           if (k === 'firstReminderAfterMs' || k === 'lastReminderBeforeCloseMs') c.duration(`payment.${k}`, v, `payment.${k}`);
           else c.unknown(`payment.${k}`);
@@ -91,16 +98,25 @@ function checkShape(partial: Record<string, unknown>, c: Checker): void {
       case 'aftersale':
       case 'complaint':
       case 'newCustomer':
-        if (!isRecord(value)) { c.add(key, '回访窗口格式不正确', 'Revisit window must be an object'); break; }
+        if (!isRecord(value)) {
+          c.add(key, '回访窗口格式不正确', 'Revisit window must be an object');
+          break;
+        }
         for (const [k, v] of Object.entries(value)) {
           if (k === 'dueAfterMs' || k === 'deadlineAfterMs') c.duration(`${key}.${k}`, v, k);
           else c.unknown(`${key}.${k}`);
         }
         break;
       case 'platforms':
-        if (!isRecord(value)) { c.add(key, '平台规则格式不正确', 'Platform rules must be an object'); break; }
+        if (!isRecord(value)) {
+          c.add(key, '平台规则格式不正确', 'Platform rules must be an object');
+          break;
+        }
         for (const [id, rule] of Object.entries(value)) {
-          if (!isRecord(rule)) { c.add(`platforms.${id}`, '平台规则格式不正确', 'Platform rule must be an object'); continue; }
+          if (!isRecord(rule)) {
+            c.add(`platforms.${id}`, '平台规则格式不正确', 'Platform rule must be an object');
+            continue;
+          }
           for (const [k, v] of Object.entries(rule)) {
             const field = `platforms.${id}.${k}`;
             if (k === 'unpaidCloseMs' || k === 'reviewWindowMs') c.duration(field, v, k);
@@ -147,8 +163,7 @@ function overlay(partial: Record<string, unknown>): FollowUpRules {
 function checkConsistency(rules: FollowUpRules, c: Checker): void {
   for (const key of WINDOW_KEYS) {
     const w = rules[key];
-    if (w.deadlineAfterMs < w.dueAfterMs)
-      c.add(`${key}.deadlineAfterMs`, '截止时间不能早于应回访时间', 'The deadline cannot be before the due time');
+    if (w.deadlineAfterMs < w.dueAfterMs) c.add(`${key}.deadlineAfterMs`, '截止时间不能早于应回访时间', 'The deadline cannot be before the due time');
   }
   for (const [id, p] of Object.entries(rules.platforms)) {
     if (rules.payment.firstReminderAfterMs >= p.unpaidCloseMs)

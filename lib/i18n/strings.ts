@@ -23,7 +23,10 @@ export const STRINGS = {
   cannotFindChat: { zh: '没有在此页面找到聊天窗口。', en: 'Could not find the chat on this page.' },
   useGeneric: { zh: '使用通用模式', en: 'Use generic mode' },
   teachPage: { zh: '教会此页面', en: 'Teach this page' },
-  genericHint: { zh: '通用模式：点击输入框作为回复位置，选中买家消息文字即可推荐话术。', en: 'Generic mode: click a text box to reply into; select buyer text to get suggestions.' },
+  genericHint: {
+    zh: '通用模式：点击输入框作为回复位置，选中买家消息文字即可推荐话术。',
+    en: 'Generic mode: click a text box to reply into; select buyer text to get suggestions.',
+  },
   refreshNeeded: { zh: '话术 Huashu 已更新或重新加载，请刷新此页面后继续使用。', en: 'Huashu was updated or reloaded. Refresh this page to keep using it.' },
   refresh: { zh: '刷新页面', en: 'Refresh page' },
   fillVariables: { zh: '插入前请补全：', en: 'Fill in before inserting:' },

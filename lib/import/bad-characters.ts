@@ -19,7 +19,8 @@ export function findBadCharacter(text: string): { index: number; kind: BadCharac
     if (c === 0) return { index: i, kind: 'nul' };
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++; // a well-formed pair
+      if (next >= 0xdc00 && next <= 0xdfff)
+        i++; // a well-formed pair
       else return { index: i, kind: 'surrogate' };
     } else if (c >= 0xdc00 && c <= 0xdfff) return { index: i, kind: 'surrogate' };
   }

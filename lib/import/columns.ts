@@ -10,17 +10,28 @@ import { HEADER_SEARCH_ROWS } from './limits';
 /** Header names per role, already folded (lower case, Simplified, half width). */
 const SYNONYMS: Record<ColumnRole, string[]> = {
   text: [
-    '快捷短语', '短语', '短语内容', '快捷短语内容', '内容', '回复内容', '快捷回复', '快捷回复内容', '回复',
-    '话术', '话术内容', '文本', '消息内容', 'text', 'content', 'reply', 'message', 'phrase', 'body',
+    '快捷短语',
+    '短语',
+    '短语内容',
+    '快捷短语内容',
+    '内容',
+    '回复内容',
+    '快捷回复',
+    '快捷回复内容',
+    '回复',
+    '话术',
+    '话术内容',
+    '文本',
+    '消息内容',
+    'text',
+    'content',
+    'reply',
+    'message',
+    'phrase',
+    'body',
   ],
-  group: [
-    '分组', '分组名称', '分组名', '组名', '短语分组', '所属分组', '快捷短语分组', '分类', '类别', '类目',
-    'group', 'group name', 'category', 'folder',
-  ],
-  code: [
-    '编码', '快捷编码', '快捷键', '快捷码', '快捷方式', '短语编码', '代码', '快捷指令',
-    'code', 'shortcut', 'short code', 'key', 'hotkey',
-  ],
+  group: ['分组', '分组名称', '分组名', '组名', '短语分组', '所属分组', '快捷短语分组', '分类', '类别', '类目', 'group', 'group name', 'category', 'folder'],
+  code: ['编码', '快捷编码', '快捷键', '快捷码', '快捷方式', '短语编码', '代码', '快捷指令', 'code', 'shortcut', 'short code', 'key', 'hotkey'],
   title: ['标题', '名称', '短语名称', '话术名称', '话术标题', 'title', 'name', 'label'],
 };
 

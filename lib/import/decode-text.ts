@@ -101,9 +101,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   const gb = new TextDecoder('gb18030').decode(bytes);
   const utf8Bad = countReplacements(utf8);
   const gbBad = countReplacements(gb);
-  const best = gbBad <= utf8Bad
-    ? { text: gb, encoding: 'gb18030' as const, replaced: gbBad }
-    : { text: utf8, encoding: 'utf-8' as const, replaced: utf8Bad };
+  const best = gbBad <= utf8Bad ? { text: gb, encoding: 'gb18030' as const, replaced: gbBad } : { text: utf8, encoding: 'utf-8' as const, replaced: utf8Bad };
   if (best.replaced > 0 && best.replaced / Math.max(1, best.text.length) > BROKEN_SHARE) {
     return { ok: false, reason: 'broken-encoding' };
   }

@@ -19,9 +19,7 @@ export interface ImportWorkerRequest {
 
 export type ImportPhase = 'parse' | 'rows' | 'compare';
 
-export type ImportWorkerMessage =
-  | { type: 'progress'; phase: ImportPhase; done: number; total: number }
-  | { type: 'done'; result: PreviewFileResult };
+export type ImportWorkerMessage = { type: 'progress'; phase: ImportPhase; done: number; total: number } | { type: 'done'; result: PreviewFileResult };
 
 /** Progress is sent at most this often (and always at the end of a phase). */
 const PROGRESS_EVERY_MS = 50;

@@ -9,9 +9,7 @@ import type { ImportProblem, ImportRecord } from './import-types';
 import { MAX_TEXT_CHARS } from './limits';
 import { problems } from './problems';
 
-export type BackupRecordsResult =
-  | { ok: true; backup: HuashuBackup; records: ImportRecord[] }
-  | { ok: false; problem: ImportProblem };
+export type BackupRecordsResult = { ok: true; backup: HuashuBackup; records: ImportRecord[] } | { ok: false; problem: ImportProblem };
 
 export function parseBackupRecords(text: string): BackupRecordsResult {
   const parsed = parseBackup(text);

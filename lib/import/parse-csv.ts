@@ -22,7 +22,11 @@ const DELIMITERS = [',', '\t', ';', '|'];
  * blank lines, which short phrase files have.
  */
 export function guessDelimiter(text: string): string {
-  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, 50)
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 50)
     .map((l) => l.replace(/"(?:[^"]|"")*"/g, ''));
   let best = ',';
   let bestLines = 0;

@@ -10,8 +10,7 @@ import { buildImportPreviewInChunks, type ImportPreview, type PreviewOptions } f
 import { readImportFile, type ReadImportOptions, type ReadImportResult } from './read-import-file';
 
 export type PreviewFileResult =
-  | { ok: false; problem: ImportProblem }
-  | { ok: true; parsed: ParsedImport & Extract<ReadImportResult, { ok: true }>; preview: ImportPreview };
+  { ok: false; problem: ImportProblem } | { ok: true; parsed: ParsedImport & Extract<ReadImportResult, { ok: true }>; preview: ImportPreview };
 
 export interface PreviewFileOptions extends Omit<ReadImportOptions, 'onProgress'> {
   /** Reading and row checks ('parse', 'rows'), then comparing with the library ('compare'). */
@@ -19,7 +18,12 @@ export interface PreviewFileOptions extends Omit<ReadImportOptions, 'onProgress'
   guessIntent?: PreviewOptions['guessIntent'];
 }
 
-export async function previewImportFile(name: string, bytes: Uint8Array, library: readonly ReplyScript[], options: PreviewFileOptions = {}): Promise<PreviewFileResult> {
+export async function previewImportFile(
+  name: string,
+  bytes: Uint8Array,
+  library: readonly ReplyScript[],
+  options: PreviewFileOptions = {},
+): Promise<PreviewFileResult> {
   const { onProgress, guessIntent, ...read } = options;
   const parsed = await readImportFile(name, bytes, { ...read, ...(onProgress ? { onProgress } : {}) });
   if (!parsed.ok) return parsed;

@@ -139,7 +139,12 @@ function recordToScript(record: ImportRecord, ctx: Context, row: PreviewRow): Re
     const best = guesses[0];
     script.intent = best?.intent ?? DEFAULT_IMPORT_INTENT;
     script.intentUnconfirmed = true;
-    if (best) row.intentGuess = { probability: Math.round(best.probability * 1000) / 1000, choices: guesses.slice(0, 3).map((g) => g.intent), confident: best.probability >= CONFIDENT };
+    if (best)
+      row.intentGuess = {
+        probability: Math.round(best.probability * 1000) / 1000,
+        choices: guesses.slice(0, 3).map((g) => g.intent),
+        confident: best.probability >= CONFIDENT,
+      };
   }
   return script;
 }
@@ -217,9 +222,15 @@ function startContext(existing: readonly ReplyScript[], records: readonly Import
     return out;
   };
   return {
-    options, byText, byCode, usedIds, takenCodes,
+    options,
+    byText,
+    byCode,
+    usedIds,
+    takenCodes,
     guess,
-    fileText: new Map(), fileCode: new Map(), existing: new Map(),
+    fileText: new Map(),
+    fileCode: new Map(),
+    existing: new Map(),
     now: options.now ?? Date.now(),
     makeId: options.makeId ?? defaultMakeId,
   };
@@ -250,20 +261,28 @@ export function buildImportPreview(parsed: ParsedImport | ImportRecord[], existi
 }
 
 /** Same as buildImportPreview, yielding to the event loop between chunks (100,000-row files). */
-export async function buildImportPreviewInChunks(parsed: ParsedImport | ImportRecord[], existing: readonly ReplyScript[], options: PreviewOptions = {}): Promise<ImportPreview> {
+export async function buildImportPreviewInChunks(
+  parsed: ParsedImport | ImportRecord[],
+  existing: readonly ReplyScript[],
+  options: PreviewOptions = {},
+): Promise<ImportPreview> {
   const records = recordsOf(parsed);
   const ctx = startContext(existing, records, options);
   const rows: PreviewRow[] = [];
   // Chunks of whole key batches: fold a chunk's texts together, then classify them.
   const starts = Array.from({ length: Math.ceil(records.length / KEY_BATCH) }, (_, i) => i * KEY_BATCH);
-  await parseInChunks(starts, (start) => {
-    const chunk = records.slice(start, start + KEY_BATCH);
-    const keys = textKeys(chunk.map((r) => r.text));
-    chunk.forEach((r, i) => rows.push(classify(r, ctx, keys[i]!)));
-  }, {
-    chunkSize: 10,
-    onProgress: options.onProgress && ((done, total) => options.onProgress!(done === total ? records.length : done * KEY_BATCH, records.length)),
-  });
+  await parseInChunks(
+    starts,
+    (start) => {
+      const chunk = records.slice(start, start + KEY_BATCH);
+      const keys = textKeys(chunk.map((r) => r.text));
+      chunk.forEach((r, i) => rows.push(classify(r, ctx, keys[i]!)));
+    },
+    {
+      chunkSize: 10,
+      onProgress: options.onProgress && ((done, total) => options.onProgress!(done === total ? records.length : done * KEY_BATCH, records.length)),
+    },
+  );
   return finish(rows, parsed, ctx);
 }
 
@@ -289,7 +308,11 @@ function uniqueCode(code: string, taken: Set<string>): string {
  * clashing shortcut code gets a number appended (tk → tk2). Error rows are
  * never written.
  */
-export function applyChoices(preview: ImportPreview, choices: Record<number, RowChoice> = {}, options: { now?: number; intents?: Record<number, string> } = {}): ReplyScript[] {
+export function applyChoices(
+  preview: ImportPreview,
+  choices: Record<number, RowChoice> = {},
+  options: { now?: number; intents?: Record<number, string> } = {},
+): ReplyScript[] {
   const now = options.now ?? Date.now();
   const intents = options.intents ?? {};
   const out = new Map<string, ReplyScript>(); // keyed by id, in order

@@ -38,7 +38,7 @@ export function buildTable(rows: SheetRow[], options: TableOptions = {}): { tabl
       // No header we recognise: guess roles from the content, and whether row 1 is an unknown header.
       const guess = guessMapping(rows, columnCount);
       if (guess && looksLikeUnknownHeader(rows, guess)) headerIndex = 0;
-      detected = headerIndex === undefined ? guess : guessMapping(rows.slice(1), columnCount) ?? guess;
+      detected = headerIndex === undefined ? guess : (guessMapping(rows.slice(1), columnCount) ?? guess);
       if (detected && columnCount > 1) notes.push(headerIndex === undefined ? problems.noHeader() : problems.headerUnknown());
     }
   }

@@ -26,22 +26,32 @@ function firstSheetPath(files: Record<string, Uint8Array>, stats?: ScanStats): s
   if (workbook && rels) {
     // The first <sheet name=…> of the workbook, as read-excel-file picks it, and its relationship id.
     let id: string | undefined;
-    scanXmlTags(strFromU8(workbook), (tag) => {
-      if (tag.name !== 'sheet' || tag.kind === 'close' || !attributeOf(tag, 'name', stats)) return;
-      id = attributeOf(tag, '*:id', stats);
-      return false;
-    }, stats);
+    scanXmlTags(
+      strFromU8(workbook),
+      (tag) => {
+        if (tag.name !== 'sheet' || tag.kind === 'close' || !attributeOf(tag, 'name', stats)) return;
+        id = attributeOf(tag, '*:id', stats);
+        return false;
+      },
+      stats,
+    );
     let target: string | undefined;
     if (id !== undefined) {
-      scanXmlTags(strFromU8(rels), (tag) => {
-        if (tag.name !== 'Relationship' || tag.kind === 'close' || attributeOf(tag, 'Id', stats) !== id) return;
-        target = attributeOf(tag, 'Target', stats);
-        return false;
-      }, stats);
+      scanXmlTags(
+        strFromU8(rels),
+        (tag) => {
+          if (tag.name !== 'Relationship' || tag.kind === 'close' || attributeOf(tag, 'Id', stats) !== id) return;
+          target = attributeOf(tag, 'Target', stats);
+          return false;
+        },
+        stats,
+      );
     }
     if (target) return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   }
-  return Object.keys(files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p)).sort()[0];
+  return Object.keys(files)
+    .filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))
+    .sort()[0];
 }
 
 /**
@@ -67,19 +77,23 @@ export function findFormulaCells(bytes: Uint8Array, stats?: ScanStats): Map<numb
   // One pass over the tags: remember the open <c>, and mark it when an <f> opens inside it.
   let cell: { row: number; column: number } | undefined;
   let marked = false;
-  scanXmlTags(xml, (tag) => {
-    if (tag.name === 'c') {
-      if (tag.kind === 'open') {
-        const ref = CELL_REF.exec(attributeOf(tag, 'r', stats) ?? '');
-        cell = ref ? { row: Number(ref[2]), column: columnIndex(ref[1]!) } : undefined;
-        marked = false;
-      } else cell = undefined; // </c>, or an empty <c/> that holds no formula
-    } else if (tag.name === 'f' && tag.kind !== 'close' && cell && !marked) {
-      const list = found.get(cell.row) ?? [];
-      list.push(cell.column);
-      found.set(cell.row, list);
-      marked = true;
-    }
-  }, stats);
+  scanXmlTags(
+    xml,
+    (tag) => {
+      if (tag.name === 'c') {
+        if (tag.kind === 'open') {
+          const ref = CELL_REF.exec(attributeOf(tag, 'r', stats) ?? '');
+          cell = ref ? { row: Number(ref[2]), column: columnIndex(ref[1]!) } : undefined;
+          marked = false;
+        } else cell = undefined; // </c>, or an empty <c/> that holds no formula
+      } else if (tag.name === 'f' && tag.kind !== 'close' && cell && !marked) {
+        const list = found.get(cell.row) ?? [];
+        list.push(cell.column);
+        found.set(cell.row, list);
+        marked = true;
+      }
+    },
+    stats,
+  );
   return found;
 }

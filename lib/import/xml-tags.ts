@@ -146,8 +146,8 @@ export function attributeOf(tag: XmlTag, name: string, stats?: ScanStats): strin
     if (quote !== '"' && quote !== "'") continue;
     const close = text.indexOf(quote, i + 1);
     if (close < 0) break;
-    const matches = candidate === local ||
-      (anyPrefix && candidate.endsWith(local) && candidate.charCodeAt(candidate.length - local.length - 1) === 0x3a /* : */);
+    const matches =
+      candidate === local || (anyPrefix && candidate.endsWith(local) && candidate.charCodeAt(candidate.length - local.length - 1) === 0x3a); /* : */
     if (matches) {
       if (stats) stats.examined += close;
       return decodeEntities(text.slice(i + 1, close));

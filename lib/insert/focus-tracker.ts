@@ -32,7 +32,7 @@ export function trackLastEditable(doc: Document, signal: AbortSignal, options: T
     if (!el) return null;
     if (options.ignore?.(el)) return null;
     const field = resolveEditable(el);
-    if (!field || field !== el && !field.contains(el)) return null;
+    if (!field || (field !== el && !field.contains(el))) return null;
     if (options.ignore?.(field)) return null;
     return field;
   };

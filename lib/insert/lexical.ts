@@ -13,8 +13,5 @@ import { syntheticPaste } from './synthetic-paste';
 export const lexicalPicker: EditorPicker = {
   kind: 'lexical',
   detect: (field) => field.hasAttribute('data-lexical-editor'),
-  strategies: ({ text }) =>
-    text.includes('\n')
-      ? [syntheticPaste(), beforeInputStrategy('insertFromPaste')]
-      : [execCommandStrategy(), syntheticPaste()],
+  strategies: ({ text }) => (text.includes('\n') ? [syntheticPaste(), beforeInputStrategy('insertFromPaste')] : [execCommandStrategy(), syntheticPaste()]),
 };

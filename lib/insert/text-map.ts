@@ -15,10 +15,7 @@ export interface DomPoint {
   offset: number;
 }
 
-type Char =
-  | { kind: 'text'; node: Text; index: number }
-  | { kind: 'br'; node: Element }
-  | { kind: 'block'; prevEnd: DomPoint; boundary: DomPoint };
+type Char = { kind: 'text'; node: Text; index: number } | { kind: 'br'; node: Element } | { kind: 'block'; prevEnd: DomPoint; boundary: DomPoint };
 
 export interface TextMap {
   root: Element;
@@ -29,9 +26,36 @@ export interface TextMap {
 }
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGURE', 'FOOTER',
-  'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'TABLE', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TR',
+  'UL',
 ]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 // Caret anchors editors put in empty lines; never part of the message.
@@ -127,8 +151,7 @@ export function buildTextMap(root: Element): TextMap {
     if (block) {
       const after = before(el);
       endBlock({ node: after.node, offset: after.offset + 1 });
-    }
-    else if (el !== root && lastInsertPoint.node === el) lastInsertPoint = { node: el, offset: el.childNodes.length };
+    } else if (el !== root && lastInsertPoint.node === el) lastInsertPoint = { node: el, offset: el.childNodes.length };
   };
 
   walk(root);

@@ -48,7 +48,10 @@ export function trainSoftmax(examples: ReadonlyArray<{ features: FeatureVector; 
   const K = labels.length;
   const docFreq = new Map<string, number>();
   for (const e of examples) for (const f of e.features.keys()) docFreq.set(f, (docFreq.get(f) ?? 0) + 1);
-  const vocabulary = [...docFreq].filter(([, n]) => n >= minDocs).map(([f]) => f).sort();
+  const vocabulary = [...docFreq]
+    .filter(([, n]) => n >= minDocs)
+    .map(([f]) => f)
+    .sort();
   const featureIndex = new Map(vocabulary.map((f, i) => [f, i]));
   const docs = examples.map((e) => ({
     y: labelIndex.get(e.label)!,

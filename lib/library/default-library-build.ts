@@ -34,20 +34,18 @@ export function buildDefaultLibrary(intents: readonly IntentSource[]): ReplyScri
     // script of the intent fits; the rest of the intent's phrases go to every script.
     const claimed = new Set(scripts.flatMap((s) => s.triggers ?? []));
     const shared = buyerPhrases.filter((t) => !claimed.has(t));
-    return scripts.map(
-      (s, i): ReplyScript => ({
-        id: `${idPrefix}-${String(i + 1).padStart(2, '0')}`,
-        group,
-        intent,
-        title: s.title,
-        text: s.text,
-        triggers: [...new Set([...(s.triggers ?? []), ...shared])],
-        ...(s.code ? { code: s.code } : {}),
-        order: i,
-        source: 'default',
-        updatedAt: DEFAULT_LIBRARY_UPDATED_AT,
-      }),
-    );
+    return scripts.map((s, i): ReplyScript => ({
+      id: `${idPrefix}-${String(i + 1).padStart(2, '0')}`,
+      group,
+      intent,
+      title: s.title,
+      text: s.text,
+      triggers: [...new Set([...(s.triggers ?? []), ...shared])],
+      ...(s.code ? { code: s.code } : {}),
+      order: i,
+      source: 'default',
+      updatedAt: DEFAULT_LIBRARY_UPDATED_AT,
+    }));
   });
 }
 

@@ -129,7 +129,11 @@ const customRiskWord = v.object({
   rewrite: optText(500),
 });
 
-const record = <T extends v.GenericSchema>(value: T) => v.pipe(v.record(text(300), value), v.check((r) => Object.keys(r).length <= 2_000, 'too many entries'));
+const record = <T extends v.GenericSchema>(value: T) =>
+  v.pipe(
+    v.record(text(300), value),
+    v.check((r) => Object.keys(r).length <= 2_000, 'too many entries'),
+  );
 
 /** Every setting, each optional: the shape of a settings patch. Meaning (known categories…) is checked by lib/settings.ts. */
 export const settingsPatch = v.object({
@@ -147,7 +151,9 @@ export const settingsPatch = v.object({
   followupNotifications: v.optional(v.boolean()),
   followupBadge: v.optional(v.boolean()),
   followupRules: v.optional(record(v.unknown())),
-  disabledFeatures: v.optional(v.pipe(v.array(v.pipe(text(50), v.regex(/^[a-z0-9-]+$/u, 'a feature id is lower-case letters, digits and -'))), v.maxLength(50))),
+  disabledFeatures: v.optional(
+    v.pipe(v.array(v.pipe(text(50), v.regex(/^[a-z0-9-]+$/u, 'a feature id is lower-case letters, digits and -'))), v.maxLength(50)),
+  ),
   replyTargets: v.optional(record(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(86_400)))),
 });
 

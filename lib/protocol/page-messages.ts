@@ -26,7 +26,9 @@ export const PAGE_MESSAGES = {
       shopName: optText(40),
     }),
   ).answers<Settings>(),
-  suggest: message(v.object({ message: text(200_000), context: conversationContext, top: v.optional(v.pipe(count(50), v.minValue(1))) })).answers<Suggestion[]>(),
+  suggest: message(v.object({ message: text(200_000), context: conversationContext, top: v.optional(v.pipe(count(50), v.minValue(1))) })).answers<
+    Suggestion[]
+  >(),
   searchScripts: message(v.object({ query: text(500), group: optText(100), top: v.optional(v.pipe(count(200), v.minValue(1))) })).answers<ReplyScript[]>(),
   listScripts: message(v.optional(v.object({ group: optText(100), favouritesOnly: v.optional(v.boolean()) }))).answers<ReplyScript[]>(),
   getScript: message(v.object({ id })).answers<ReplyScript>(),
@@ -36,7 +38,9 @@ export const PAGE_MESSAGES = {
   ).answers<UsageEvent>(),
   /** The content script tells the background what this tab's conversation is (for the context menu). */
   conversationChanged: message(conversationContext).answers<null>(),
-  logRiskOverride: message(v.object({ site: text(200), categories: v.pipe(v.array(text(100)), v.maxLength(50)), textHash: text(128), reason: text(500) })).answers<null>(),
+  logRiskOverride: message(
+    v.object({ site: text(200), categories: v.pipe(v.array(text(100)), v.maxLength(50)), textHash: text(128), reason: text(500) }),
+  ).answers<null>(),
   /** What the sidebar knows when it logs a follow-up; the background fills in the schedule. */
   logFollowUp: message(
     v.object({

@@ -13,5 +13,8 @@ export interface TrainingExample extends ReplyDocument {
 export const REPLY_INTENT_TRAINING: TrainOptions = { minDocs: 3, l1: 0.001, minWeight: 0.05 };
 
 export function trainReplyIntent(examples: readonly TrainingExample[], options: TrainOptions = {}): SoftmaxWeights {
-  return trainSoftmax(examples.map((e) => ({ features: replyFeatures(e), label: e.intent })), options);
+  return trainSoftmax(
+    examples.map((e) => ({ features: replyFeatures(e), label: e.intent })),
+    options,
+  );
 }

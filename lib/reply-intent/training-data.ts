@@ -10,7 +10,11 @@ import { parseLabelledJsonl } from '../learn/corpus.ts';
 
 /** One JSON object per line: {"text", "intent", "group"?}; blank lines skipped; a bad line is an error naming it. */
 export function parseCorpus(jsonl: string, source: string, known: ReadonlySet<string>): TrainingExample[] {
-  return parseLabelledJsonl(jsonl, source, 'intent', known).map(({ text, label, extra }) => ({ text, intent: label, ...(extra.group ? { group: extra.group } : {}) }));
+  return parseLabelledJsonl(jsonl, source, 'intent', known).map(({ text, label, extra }) => ({
+    text,
+    intent: label,
+    ...(extra.group ? { group: extra.group } : {}),
+  }));
 }
 
 export function libraryExamples(scripts: readonly ReplyScript[]): TrainingExample[] {

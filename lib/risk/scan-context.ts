@@ -15,7 +15,10 @@ const PRE_MAP: Record<string, string> = { '+': '加', '＋': '加', '➕': '加'
 // Boundary punctuation, looked up per code unit (no regex or slice per gap).
 const CLAUSE_CHARS = '，,；;、…~～\u3000:：';
 const SENTENCE_CHARS = '。！!？?\n\r';
-const NONE = 0, CLAUSE = 1, SENTENCE = 2, DOT = 3;
+const NONE = 0,
+  CLAUSE = 1,
+  SENTENCE = 2,
+  DOT = 3;
 const PUNCT_KIND = new Uint8Array(0x10000);
 for (const ch of CLAUSE_CHARS) PUNCT_KIND[ch.charCodeAt(0)] = CLAUSE;
 for (const ch of SENTENCE_CHARS) PUNCT_KIND[ch.charCodeAt(0)] = SENTENCE;
@@ -23,16 +26,33 @@ PUNCT_KIND['.'.charCodeAt(0)] = DOT;
 
 // Chinese and look-alike numerals, one code unit each, for phone/ID numbers written out.
 const DIGIT_LIKE: Record<string, string> = {
-  零: '0', 〇: '0', 洞: '0', o: '0',
-  幺: '1', 一: '1', 壹: '1', l: '1',
-  二: '2', 两: '2', 贰: '2',
-  三: '3', 叁: '3',
-  四: '4', 肆: '4',
-  五: '5', 伍: '5',
-  六: '6', 陆: '6',
-  七: '7', 柒: '7', 拐: '7',
-  八: '8', 捌: '8',
-  九: '9', 玖: '9', 勾: '9',
+  零: '0',
+  〇: '0',
+  洞: '0',
+  o: '0',
+  幺: '1',
+  一: '1',
+  壹: '1',
+  l: '1',
+  二: '2',
+  两: '2',
+  贰: '2',
+  三: '3',
+  叁: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  拐: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
+  勾: '9',
 };
 /** Code unit → digit code unit (0 when the character is not a numeral stand-in). */
 const DIGIT_CODE = new Uint16Array(0x10000);

@@ -334,11 +334,12 @@ function scanRules(text: string, options: ScanOptions, norm?: NormalizedText): S
   const n = ctx.text.length;
   const builtInSafe = furthestEnds(builtInAllowAutomaton().search(ctx.text), n);
   const shopSafe = options.allowed?.length ? furthestEnds(allowAutomaton(options.allowed).search(ctx.text), n) : undefined;
-  const kept = candidates.filter(
-    (c) => (c.custom || !insideAny(builtInSafe, c.start, c.end)) && !(shopSafe && overlapsAny(shopSafe, c.start, c.end)),
-  );
+  const kept = candidates.filter((c) => (c.custom || !insideAny(builtInSafe, c.start, c.end)) && !(shopSafe && overlapsAny(shopSafe, c.start, c.end)));
 
-  let findings = mergeSameCategory(ctx, kept.map((c) => toFinding(ctx, c)));
+  let findings = mergeSameCategory(
+    ctx,
+    kept.map((c) => toFinding(ctx, c)),
+  );
   // A style tip inside a real finding is noise: fixing the finding fixes the wording.
   const serious = findings.filter((f) => f.severity !== 'tip');
   if (serious.length > 0 && serious.length < findings.length) {

@@ -16,10 +16,25 @@ export const SOUND_TARGETS: ReadonlyArray<{ word: string; category: 'offsite_con
 
 /** Real words that share a target's sound and are not stand-ins (微型 is not 微信). Checked by tests. */
 export const SOUND_REAL_WORDS: readonly string[] = [
-  '威信', '维新', '唯心', '违心', '未信', '维信', '伪心',
-  '专长', '专章', '专张', '转涨', '篆章',
-  '回款', '汇款单', '会宽', '灰宽',
-  '口口', '扣扣子', '叩叩',
+  '威信',
+  '维新',
+  '唯心',
+  '违心',
+  '未信',
+  '维信',
+  '伪心',
+  '专长',
+  '专章',
+  '专张',
+  '转涨',
+  '篆章',
+  '回款',
+  '汇款单',
+  '会宽',
+  '灰宽',
+  '口口',
+  '扣扣子',
+  '叩叩',
 ];
 
 /** Every word whose syllables the table must hold. */

@@ -7,7 +7,22 @@
  */
 
 /** Attributes pages put on purpose for tests and tooling: the most stable hooks there are. */
-const HOOK_ATTRIBUTES = ['data-qa-id', 'data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-e2e', 'data-role', 'data-type', 'data-from', 'data-kind', 'data-side', 'role', 'name', 'aria-label'];
+const HOOK_ATTRIBUTES = [
+  'data-qa-id',
+  'data-testid',
+  'data-test-id',
+  'data-test',
+  'data-qa',
+  'data-e2e',
+  'data-role',
+  'data-type',
+  'data-from',
+  'data-kind',
+  'data-side',
+  'role',
+  'name',
+  'aria-label',
+];
 /** Classes that describe a passing state, not what the element is. */
 const STATE_CLASSES = /^(is-|has-)?(active|selected|current|hover|focus(ed)?|checked|open|opened|visible|show|hidden|disabled|on|last|first|new|unread|cur)$/i;
 
@@ -194,7 +209,12 @@ interface Candidate {
  * not the row with its time line. Null when the two examples cannot be told
  * apart by anything stable.
  */
-export function deriveMessageSelectors(list: Element, buyerExample: Element, sellerExample: Element, options: { allowHashed?: boolean } = {}): MessageSelectors | null {
+export function deriveMessageSelectors(
+  list: Element,
+  buyerExample: Element,
+  sellerExample: Element,
+  options: { allowHashed?: boolean } = {},
+): MessageSelectors | null {
   const buyer = deriveKindSelector(list, buyerExample, sellerExample, options);
   const seller = deriveKindSelector(list, sellerExample, buyerExample, options);
   return buyer && seller ? { buyer, seller } : null;

@@ -191,7 +191,13 @@ export function sendControlFor(doc: Document, selectors: readonly string[], find
 /** Which parts of the chat an adapter found: each part given as what its finder returned. */
 export function healthOf(found: { messageList: unknown; composeBox: unknown; sendButton: unknown; buyerName: unknown; orderId: unknown }): AdapterHealth {
   const has = (v: unknown) => v !== null && v !== undefined && v !== false;
-  return { messageList: has(found.messageList), composeBox: has(found.composeBox), sendButton: has(found.sendButton), buyerName: has(found.buyerName), orderId: has(found.orderId) };
+  return {
+    messageList: has(found.messageList),
+    composeBox: has(found.composeBox),
+    sendButton: has(found.sendButton),
+    buyerName: has(found.buyerName),
+    orderId: has(found.orderId),
+  };
 }
 
 /** What every adapter returns for an open chat: the key from platform, shop and buyer, and only the fields the page showed. */

@@ -116,6 +116,12 @@ export const dongdongAdapter: SiteAdapter = {
     return firstMatch(doc, ['.chat-main', ...LIST]) ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return healthOf({ messageList: firstMatch(doc, LIST), composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
+    return healthOf({
+      messageList: firstMatch(doc, LIST),
+      composeBox: findComposeBox(doc),
+      sendButton: findSendButton(doc),
+      buyerName: buyerName(doc),
+      orderId: orderId(doc),
+    });
   },
 };

@@ -129,6 +129,12 @@ export const feigeAdapter: SiteAdapter = {
     return allMatches(doc, MESSAGE_WRAPPERS)[0]?.parentElement ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return healthOf({ messageList: allMatches(doc, MESSAGE_WRAPPERS).length > 0, composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
+    return healthOf({
+      messageList: allMatches(doc, MESSAGE_WRAPPERS).length > 0,
+      composeBox: findComposeBox(doc),
+      sendButton: findSendButton(doc),
+      buyerName: buyerName(doc),
+      orderId: orderId(doc),
+    });
   },
 };

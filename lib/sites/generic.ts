@@ -36,6 +36,12 @@ export function createGenericAdapter(state: { lastEditable(): HTMLElement | null
       };
     },
     watchRoot: (doc) => doc.body,
-    health: (doc) => ({ messageList: false, composeBox: !!state.lastEditable() || isEditable(doc.activeElement), sendButton: false, buyerName: false, orderId: false }),
+    health: (doc) => ({
+      messageList: false,
+      composeBox: !!state.lastEditable() || isEditable(doc.activeElement),
+      sendButton: false,
+      buyerName: false,
+      orderId: false,
+    }),
   };
 }

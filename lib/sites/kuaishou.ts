@@ -38,7 +38,9 @@ const ORDER_ID = /(\d{12,20})/;
 
 function sideOf(row: Element): ChatMessage['from'] {
   const wrapper =
-    closestWithClassContaining(row, '_lrWrapper') ?? Array.from(row.querySelectorAll('[class*="_lrWrapper"]')).find((el) => hasClassContaining(el, '__isMine') || hasClassContaining(el, '__notMe')) ?? null;
+    closestWithClassContaining(row, '_lrWrapper') ??
+    Array.from(row.querySelectorAll('[class*="_lrWrapper"]')).find((el) => hasClassContaining(el, '__isMine') || hasClassContaining(el, '__notMe')) ??
+    null;
   if (!wrapper) return 'system';
   if (hasClassContaining(wrapper, '__isMine')) return 'seller';
   if (hasClassContaining(wrapper, '__notMe')) return 'buyer';
@@ -108,6 +110,12 @@ export const kuaishouAdapter: SiteAdapter = {
     return firstMatch(doc, ['.ChatPanel', ...LIST]) ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return healthOf({ messageList: firstMatch(doc, LIST), composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
+    return healthOf({
+      messageList: firstMatch(doc, LIST),
+      composeBox: findComposeBox(doc),
+      sendButton: findSendButton(doc),
+      buyerName: buyerName(doc),
+      orderId: orderId(doc),
+    });
   },
 };

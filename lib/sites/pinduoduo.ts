@@ -52,7 +52,8 @@ function readMessage(row: Element): ChatMessage | null {
   if (!text) return null;
   let from: ChatMessage['from'];
   if (row.querySelector('.buyer-item')) from = 'buyer';
-  else if (row.querySelector('.cs-item')) from = 'seller'; // includes .cs-item.callback robot replies
+  else if (row.querySelector('.cs-item'))
+    from = 'seller'; // includes .cs-item.callback robot replies
   else return null;
   return time === undefined ? { from, text } : { from, text, time };
 }
@@ -116,6 +117,12 @@ export const pinduoduoAdapter: SiteAdapter = {
     return firstMatch(doc, ['#msgListContainer', '.chat-box']) ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return healthOf({ messageList: firstMatch(doc, LIST), composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
+    return healthOf({
+      messageList: firstMatch(doc, LIST),
+      composeBox: findComposeBox(doc),
+      sendButton: findSendButton(doc),
+      buyerName: buyerName(doc),
+      orderId: orderId(doc),
+    });
   },
 };

@@ -10,7 +10,7 @@
  */
 import type { AdapterHealth, SiteAdapter } from './adapter';
 import type { ChatMessage, ConversationSnapshot } from '../types';
-import { composeBoxByStructure, healthOf, hostIs, isFixtureFor, isHidden, parseChatTime, readText, sendControlNear, snapshotOf } from './dom-queries';
+import { composeBoxByStructure, healthOf, isFixtureFor, isHidden, parseChatTime, readText, sendControlNear, snapshotOf } from './dom-queries';
 
 const PLATFORM = 'shopee';
 // Shopee order numbers: yymmdd + 8 letters/digits.
@@ -46,7 +46,9 @@ function isScrollable(el: Element): boolean {
 
 /** Children that look like message rows: block elements with text. */
 function rowLike(el: Element): Element[] {
-  return Array.from(el.children).filter((c) => !/^(SPAN|A|B|I|EM|STRONG|SVG|svg|INPUT|TEXTAREA|BUTTON)$/.test(c.tagName) && !isHidden(c) && readText(c).length > 0);
+  return Array.from(el.children).filter(
+    (c) => !/^(SPAN|A|B|I|EM|STRONG|SVG|svg|INPUT|TEXTAREA|BUTTON)$/.test(c.tagName) && !isHidden(c) && readText(c).length > 0,
+  );
 }
 
 /** The message list: walking up from the compose box, the best sibling region that holds rows. */
@@ -200,7 +202,13 @@ export const shopeeAdapter: SiteAdapter = {
     return findPane(doc) ?? doc.body;
   },
   health(doc): AdapterHealth {
-    return healthOf({ messageList: findMessageList(doc), composeBox: findComposeBox(doc), sendButton: findSendButton(doc), buyerName: buyerName(doc), orderId: orderId(doc) });
+    return healthOf({
+      messageList: findMessageList(doc),
+      composeBox: findComposeBox(doc),
+      sendButton: findSendButton(doc),
+      buyerName: buyerName(doc),
+      orderId: orderId(doc),
+    });
   },
 };
 

@@ -51,7 +51,10 @@ const READERS: Record<string, Reader> = {
   },
   feige(doc) {
     const out: WaitingBuyer[] = [];
-    for (const [group, overdue] of [['waitReply', false], ['overtime', true]] as const) {
+    for (const [group, overdue] of [
+      ['waitReply', false],
+      ['overtime', true],
+    ] as const) {
       for (const item of Array.from(doc.querySelectorAll(`[data-btm="message_group_name_${group}"] [data-qa-id="qa-conversation-chat-item"]`))) {
         if (/\.current$/.test(item.getAttribute('data-btm-id') ?? '')) continue;
         const name = readText(item.querySelector('[class*="name"], [class*="Name"]'));

@@ -8,7 +8,10 @@ import type { ConversationSnapshot } from '../types';
 
 export function snapshotSignature(s: ConversationSnapshot | null): string {
   if (!s) return '';
-  const last = s.messages.slice(-3).map((m) => `${m.from}:${m.text}`).join('|');
+  const last = s.messages
+    .slice(-3)
+    .map((m) => `${m.from}:${m.text}`)
+    .join('|');
   return `${s.key}#${s.messages.length}#${last}#${s.orderId ?? ''}#${s.buyerName ?? ''}`;
 }
 

@@ -36,7 +36,7 @@ const ENGLISH: Array<[RegExp, string]> = [
   [/\b(?:in\s*stock|stock)\b/g, '有货'],
   [/\b(?:fake)\b/g, '假货'],
   [/\b(?:pl[sz]|please)\b/g, '请'],
-]
+];
 
 // Slang, dialect and frequent typos → standard form (applied to the normalised text).
 const SLANG: Array<[RegExp, string]> = [

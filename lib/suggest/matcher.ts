@@ -406,8 +406,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = [], options: Matc
         const entry: TriggerEntry = { key: '', grams: [], holders: new Map([[intent, NO_SLOTS]]), lastSlot: -1, live: true };
         found.set(intent, [{ entry, score: FALLBACK_SCORE * rel, exact: false, cue: '相似' }]);
       }
-    }
-    else if (sims.length > 0 && !found.has(sims[0]!.intent) && byIntent.has(sims[0]!.intent) && ALTERNATIVE_SCORE > 0) {
+    } else if (sims.length > 0 && !found.has(sims[0]!.intent) && byIntent.has(sims[0]!.intent) && ALTERNATIVE_SCORE > 0) {
       // Phrases matched, but the classifier's favourite is another intent: offer it low down.
       const intent = sims[0]!.intent;
       const entry: TriggerEntry = { key: '', grams: [], holders: new Map([[intent, NO_SLOTS]]), lastSlot: -1, live: true };
@@ -433,13 +432,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = [], options: Matc
   }
 
   /** Best scripts of one intent for one clause, best first. */
-  function scriptsOf(
-    ev: IntentEvidence,
-    weighted: Array<[string, number]>,
-    limit: number,
-    usage: ReturnType<typeof usageTable>,
-    now: number,
-  ): Candidate[] {
+  function scriptsOf(ev: IntentEvidence, weighted: Array<[string, number]>, limit: number, usage: ReturnType<typeof usageTable>, now: number): Candidate[] {
     const intentSize = byIntent.get(ev.intent)?.size ?? 1;
     const own = new Map<number, { value: number; keys: string[] }>();
     let cued = false;
@@ -579,9 +572,7 @@ export function createMatcher(initial: Iterable<ReplyScript> = [], options: Matc
     if (p.multiClause) lines.push(`分句「${p.clause.raw}」`);
     const ev = p.intent;
     lines.push(`意图 ${intentLabel(ev.intent)}（${ev.intent}）证据 ${ev.raw.toFixed(2)} × 权重 ${ev.factor.toFixed(2)} = ${ev.score.toFixed(2)}`);
-    const shown = ev.hits
-      .slice(0, 3)
-      .map((h) => `「${h.entry.key}」${h.cue ? `句式（${h.cue}）` : h.exact ? '命中' : '部分命中'} ${h.score.toFixed(2)}`);
+    const shown = ev.hits.slice(0, 3).map((h) => `「${h.entry.key}」${h.cue ? `句式（${h.cue}）` : h.exact ? '命中' : '部分命中'} ${h.score.toFixed(2)}`);
     lines.push(`触发词：${shown.join('，')}${ev.hits.length > 3 ? ` 等 ${ev.hits.length} 个` : ''}`);
     if (stage && stageFactor(ev.intent, stage) !== 1) lines.push(`会话阶段 ${stage} 加权 ×${stageFactor(ev.intent, stage)}`);
     if (intentPrior(ev.intent) !== 1) lines.push(`意图先验 ×${intentPrior(ev.intent)}`);
@@ -605,13 +596,9 @@ export function createMatcher(initial: Iterable<ReplyScript> = [], options: Matc
       if (previous && FOLLOW_UP.test(c.text)) previous.followedUp = true;
       else if (c.text.length > 0) kept.push(c);
     }
-    const evidence = kept
-      .map((c) => clauseEvidence(c.clause, c.text, c.followedUp, opts.stage))
-      .filter((e): e is ClauseEvidence => e !== undefined);
+    const evidence = kept.map((c) => clauseEvidence(c.clause, c.text, c.followedUp, opts.stage)).filter((e): e is ClauseEvidence => e !== undefined);
     prime(evidence);
-    const results = evidence
-      .map((e) => picksOf(e, top, usage, now))
-      .filter((r): r is NonNullable<typeof r> => r !== undefined && r.picks.length > 0);
+    const results = evidence.map((e) => picksOf(e, top, usage, now)).filter((r): r is NonNullable<typeof r> => r !== undefined && r.picks.length > 0);
     if (results.length === 0) return [];
     const strongest = Math.max(...results.map((r) => r.lead));
     const hasRealQuestion = results.some((r) => isBuyerQuestion(r.intents[0]!.intent));

@@ -21,7 +21,6 @@ import { advance, cursorFor, type Checkpoint } from './checkpoint';
 import { canAct, leaseFromClaim, pruneLeases, type Lease } from './lease';
 import { SYNC_MESSAGES, messageFor, type SyncMessage } from './messages';
 import {
-  enqueue,
   enqueueAll,
   markSent,
   pendingKeys,
@@ -181,7 +180,8 @@ interface Loaded {
 }
 
 export class SyncClient {
-  private readonly o: Required<Omit<SyncClientOptions, 'applyRows' | 'clearShared' | 'onApplied'>> & Pick<SyncClientOptions, 'applyRows' | 'clearShared' | 'onApplied'>;
+  private readonly o: Required<Omit<SyncClientOptions, 'applyRows' | 'clearShared' | 'onApplied'>> &
+    Pick<SyncClientOptions, 'applyRows' | 'clearShared' | 'onApplied'>;
   private s?: Loaded;
   private online = true;
   private lastError?: { code: string; message: SyncMessage };
@@ -441,10 +441,7 @@ export class SyncClient {
   private async quarantine(change: PushChange): Promise<void> {
     const s = await this.load();
     s.outbox = s.outbox.filter((e) => e.change.changeId !== change.changeId);
-    s.conflicts = [
-      ...s.conflicts,
-      { change, at: this.o.now(), code: 'quarantined', message: SYNC_MESSAGES.quarantined, quarantined: true },
-    ];
+    s.conflicts = [...s.conflicts, { change, at: this.o.now(), code: 'quarantined', message: SYNC_MESSAGES.quarantined, quarantined: true }];
     await this.save('outbox', 'conflicts');
   }
 
@@ -514,7 +511,8 @@ export class SyncClient {
 
   private async syncOnce(): Promise<SyncReport> {
     const s = await this.load();
-    const asError = (e: unknown) => (e instanceof SyncError ? { code: e.code, message: e.syncMessage } : { code: 'server_error', message: SYNC_MESSAGES.server_error });
+    const asError = (e: unknown) =>
+      e instanceof SyncError ? { code: e.code, message: e.syncMessage } : { code: 'server_error', message: SYNC_MESSAGES.server_error };
     let p = { pushed: 0, conflicts: 0, rejected: 0 };
     let pulled = 0;
     let failed: unknown;
@@ -587,7 +585,10 @@ export class SyncClient {
    * with one, the attempt carries the claimId so the server accepts it even
    * if it is pushed after the lease ran out.
    */
-  async recordAttempt(followUpId: string, scriptId?: string): Promise<{ ok: true; changeId: string } | { ok: false; code: 'not_claimed'; message: SyncMessage }> {
+  async recordAttempt(
+    followUpId: string,
+    scriptId?: string,
+  ): Promise<{ ok: true; changeId: string } | { ok: false; code: 'not_claimed'; message: SyncMessage }> {
     const s = await this.load();
     const lease = s.leases[followUpId];
     if (s.removed || !canAct(lease, this.o.now())) return { ok: false, code: 'not_claimed', message: SYNC_MESSAGES.not_claimed };
@@ -637,7 +638,10 @@ export class SyncClient {
     const s = await this.load();
     if (!s.session) throw new SyncError('not_member', SYNC_MESSAGES.not_member, 0);
     this.refuseInsecure();
-    const res = await this.o.fetch(`${this.o.baseUrl}/v1/stream`, { headers: { authorization: `Bearer ${s.session.token}`, accept: 'text/event-stream' }, signal });
+    const res = await this.o.fetch(`${this.o.baseUrl}/v1/stream`, {
+      headers: { authorization: `Bearer ${s.session.token}`, accept: 'text/event-stream' },
+      signal,
+    });
     if (!res.ok || !res.body) throw new SyncError('server_unavailable', SYNC_MESSAGES.server_unavailable, res.status);
     const parser = new SseParser();
     const decoder = new TextDecoder();

@@ -106,7 +106,12 @@ export function followUpStatusChanges(before: FollowUp | undefined, after: Follo
   const out: ChangeBody[] = [];
   const id = remoteIdOf(after.id);
   if (!before || before.status !== after.status || (after.outcome && JSON.stringify(before.outcome) !== JSON.stringify(after.outcome)))
-    out.push({ kind: 'followup', op: 'status', id, data: { status: after.status, ...(after.outcome ? { outcome: after.outcome as unknown as JsonObject } : {}) } });
+    out.push({
+      kind: 'followup',
+      op: 'status',
+      id,
+      data: { status: after.status, ...(after.outcome ? { outcome: after.outcome as unknown as JsonObject } : {}) },
+    });
   if (before && before.dueAt !== after.dueAt) out.push({ kind: 'followup', op: 'edit', id, data: { dueAt: after.dueAt } });
   return out;
 }

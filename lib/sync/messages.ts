@@ -7,8 +7,14 @@ export interface SyncMessage {
 export const SYNC_MESSAGES = {
   unauthorized: { zh: '登录已失效，请重新加入店铺。', en: 'Your sign-in is no longer valid; please join the shop again.' },
   token_expired: { zh: '登录已过期，请重新加入店铺。', en: 'Your sign-in has expired; please join the shop again.' },
-  removed: { zh: '你已被移出该店铺，未同步的改动已保留在本机，可导出。', en: 'You were removed from this shop; unsent changes are kept on this device and can be exported.' },
-  forbidden: { zh: '只有组长或编辑可以修改共享话术库，请提交修改建议。', en: 'Only the lead or an editor can change the shared library; please propose the change instead.' },
+  removed: {
+    zh: '你已被移出该店铺，未同步的改动已保留在本机，可导出。',
+    en: 'You were removed from this shop; unsent changes are kept on this device and can be exported.',
+  },
+  forbidden: {
+    zh: '只有组长或编辑可以修改共享话术库，请提交修改建议。',
+    en: 'Only the lead or an editor can change the shared library; please propose the change instead.',
+  },
   lead_only: { zh: '只有组长可以执行此操作。', en: 'Only the lead can do this.' },
   invite_invalid: { zh: '邀请码无效，请向组长确认。', en: 'This invite code is not valid; check it with your lead.' },
   invite_expired: { zh: '邀请码已过期，请让组长重新生成。', en: 'This invite code has expired; ask your lead for a new one.' },
@@ -23,8 +29,14 @@ export const SYNC_MESSAGES = {
   closed: { zh: '该跟进已结束，无需再联系。', en: 'This follow-up is closed; no contact needed.' },
   bad_transition: { zh: '跟进状态不能这样变更。', en: 'That status change is not allowed.' },
   duplicate_followup: { zh: '同一订单已有进行中的跟进，已合并。', en: 'An open follow-up for this order already exists; merged.' },
-  offline: { zh: '当前离线：认领需要联网确认，离线时不能联系买家。', en: 'Offline: a claim needs the server to confirm it; do not contact the buyer while offline.' },
-  server_unavailable: { zh: '同步服务暂时不可用，改动已保存在本机，恢复后自动同步。', en: 'The sync service is unavailable; changes are kept on this device and will sync when it is back.' },
+  offline: {
+    zh: '当前离线：认领需要联网确认，离线时不能联系买家。',
+    en: 'Offline: a claim needs the server to confirm it; do not contact the buyer while offline.',
+  },
+  server_unavailable: {
+    zh: '同步服务暂时不可用，改动已保存在本机，恢复后自动同步。',
+    en: 'The sync service is unavailable; changes are kept on this device and will sync when it is back.',
+  },
   server_error: { zh: '同步服务出错，请稍后重试。', en: 'The sync service hit an error; try again later.' },
   bad_cursor: { zh: '同步进度无效，将从头同步。', en: 'The sync checkpoint is not valid; syncing from the start.' },
   invalid_row: { zh: '数据不完整或格式不对，未保存。', en: 'The data is incomplete or malformed and was not saved.' },
@@ -35,7 +47,10 @@ export const SYNC_MESSAGES = {
   },
   invalid_number: { zh: '数字无效或超出允许范围，这条改动未保存。', en: 'A number is not valid or out of range; this change was not saved.' },
   too_deep: { zh: '数据嵌套层级过深，这条改动未保存。', en: 'The data is nested too deeply; this change was not saved.' },
-  invalid_url: { zh: '会话链接必须是 http:// 或 https:// 地址，这条改动未保存。', en: 'The conversation link must be an http:// or https:// address; this change was not saved.' },
+  invalid_url: {
+    zh: '会话链接必须是 http:// 或 https:// 地址，这条改动未保存。',
+    en: 'The conversation link must be an http:// or https:// address; this change was not saved.',
+  },
   storage_failed: {
     zh: '同步服务无法保存这条改动，已跳过；其余改动照常同步。',
     en: 'The sync service could not store this change; it was skipped and your other changes synced as usual.',

@@ -101,7 +101,12 @@ export function settle(outbox: readonly OutboxEntry[], results: readonly PushRes
     if (!r) out.outbox.push(e);
     else if (r.status === 'applied') out.applied.push(r);
     else if (r.status === 'conflict')
-      out.conflicts.push({ change: e.change, current: r.current, at: now, ...(r.code && r.code !== 'conflict' ? { code: r.code, ...(r.message ? { message: r.message } : {}) } : {}) });
+      out.conflicts.push({
+        change: e.change,
+        current: r.current,
+        at: now,
+        ...(r.code && r.code !== 'conflict' ? { code: r.code, ...(r.message ? { message: r.message } : {}) } : {}),
+      });
     else out.rejected.push({ change: e.change, code: r.code ?? 'rejected', message: r.message ?? { zh: '被拒绝', en: 'Rejected' }, at: now });
   }
   return out;

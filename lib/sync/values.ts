@@ -97,7 +97,8 @@ export function cleanValue<T>(root: T, maxDepth: number = LIMITS.maxDepth): Clea
           stack.push([child, depth + 1, out, ck]);
         }
       }
-    } else if (typeof v === 'number' && !Number.isFinite(v)) parent[key] = null; // what JSON would send
+    } else if (typeof v === 'number' && !Number.isFinite(v))
+      parent[key] = null; // what JSON would send
     else parent[key] = v;
   }
   return { value: holder.v as T, ...(problem ? { problem } : {}) };

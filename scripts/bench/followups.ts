@@ -76,7 +76,8 @@ export function makeRows(n: number, now: number, seed = 7): FollowUp[] {
     };
     if (orderId) row.orderId = orderId;
     if (kind === 'payment_reminder') row.amount = Math.round(rand() * 50000) / 100;
-    if (status === 'done') row.outcome = kind === 'payment_reminder' ? (rand() < 0.5 ? { kind: 'paid' } : { kind: 'not_paid', reason: '价格高' }) : { kind: 'resolved' };
+    if (status === 'done')
+      row.outcome = kind === 'payment_reminder' ? (rand() < 0.5 ? { kind: 'paid' } : { kind: 'not_paid', reason: '价格高' }) : { kind: 'resolved' };
     rows.push(row);
   }
   return rows;
@@ -130,7 +131,9 @@ const bench: BenchModule = {
     const rows = makeRows(N, NOW);
     const t0 = performance.now();
     for (let i = 0; i < rows.length; i += 5000) await db.followups.bulkAdd(rows.slice(i, i + 5000));
-    log(`stored ${N} follow-ups in ${Math.round(performance.now() - t0)} ms (${rows.filter((r) => r.status === 'open' || r.status === 'snoozed').length} open/snoozed)`);
+    log(
+      `stored ${N} follow-ups in ${Math.round(performance.now() - t0)} ms (${rows.filter((r) => r.status === 'open' || r.status === 'snoozed').length} open/snoozed)`,
+    );
 
     // once after install or after foreign writes: the stored live counters are rebuilt
     const c0 = performance.now();
@@ -144,7 +147,15 @@ const bench: BenchModule = {
       const t1 = performance.now();
       await logFollowUp(
         db,
-        { kind: FOLLOW_UP_KINDS[n % FOLLOW_UP_KINDS.length]!, site: 'pinduoduo', orderId: `NEW${n++}`, conversationKey: `pinduoduo:shop1:new${n}`, buyerName: '新买家', amount: 99, scriptId: 's1' },
+        {
+          kind: FOLLOW_UP_KINDS[n % FOLLOW_UP_KINDS.length]!,
+          site: 'pinduoduo',
+          orderId: `NEW${n++}`,
+          conversationKey: `pinduoduo:shop1:new${n}`,
+          buyerName: '新买家',
+          amount: 99,
+          scriptId: 's1',
+        },
         DEFAULT_RULES,
         NOW,
       );
@@ -156,7 +167,12 @@ const bench: BenchModule = {
     const baseline = await timeAsync(5, (i) => naiveFirstQuery(db, NOW + Math.max(0, i) * 1000));
     const sanity = await listForPopup(db, NOW, { limit: 50 });
     const naive = await naiveFirstQuery(db, NOW);
-    if (sanity.rows[0]?.row.id !== naive.rows[0]?.id || sanity.counts.byBucket.overdue !== (naive.byBucket.overdue ?? 0) || sanity.counts.byBucket.upcoming !== (naive.byBucket.upcoming ?? 0) || sanity.counts.byKind.payment_reminder !== naive.byKind.payment_reminder)
+    if (
+      sanity.rows[0]?.row.id !== naive.rows[0]?.id ||
+      sanity.counts.byBucket.overdue !== (naive.byBucket.overdue ?? 0) ||
+      sanity.counts.byBucket.upcoming !== (naive.byBucket.upcoming ?? 0) ||
+      sanity.counts.byKind.payment_reminder !== naive.byKind.payment_reminder
+    )
       throw new Error('followups bench: indexed and naive first query disagree');
     log(`cold first query (counters rebuilt once) ${round(cold, 1)} ms`);
     db.close();
@@ -165,7 +181,9 @@ const bench: BenchModule = {
     const [load1] = (await import('node:os')).loadavg();
     log(`machine load average ${round(load1 ?? 0, 1)} on ${(await import('node:os')).cpus().length} cores (wall times include waiting for a core)`);
     log(`first query (page of 50 + counts) p50 ${round(first.p50, 2)} ms, p95 ${round(first.p95, 2)} ms (CPU p95 ${round(first.cpuP95, 2)} ms)`);
-    log(`naive baseline (toArray + filter/sort/count in memory) p50 ${round(baseline.p50, 1)} ms, p95 ${round(baseline.p95, 1)} ms (CPU p95 ${round(baseline.cpuP95, 1)} ms) → ${round(speedup, 1)}× faster`);
+    log(
+      `naive baseline (toArray + filter/sort/count in memory) p50 ${round(baseline.p50, 1)} ms, p95 ${round(baseline.p95, 1)} ms (CPU p95 ${round(baseline.cpuP95, 1)} ms) → ${round(speedup, 1)}× faster`,
+    );
     log(`logFollowUp (one insert, transaction + dedupe lookup) p95 ${round(insert.p95, 2)} ms`);
     log(`target: first query ≤ 30 ms and ≥ 10× the baseline → ${first.p95 <= 30 && speedup >= 10 ? 'met' : 'NOT met'}`);
     return {

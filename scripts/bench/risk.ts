@@ -94,7 +94,9 @@ const bench: BenchModule = {
         normalize_only_p50_ms: round(normOnly.p50, 4),
       };
       result[String(size)] = figures;
-      log(`${size} chars (${distinct} distinct drafts × ${ROUNDS} rounds): p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms | naive includes() p95 ${figures.baseline_p95_ms} ms (×${figures.speedup}) | shared normalize() alone p50 ${figures.normalize_only_p50_ms} ms | normalise+modern-ahocorasick p95 ${figures.modern_ahocorasick_p95_ms} ms`);
+      log(
+        `${size} chars (${distinct} distinct drafts × ${ROUNDS} rounds): p50 ${figures.p50_ms} ms, p95 ${figures.p95_ms} ms | naive includes() p95 ${figures.baseline_p95_ms} ms (×${figures.speedup}) | shared normalize() alone p50 ${figures.normalize_only_p50_ms} ms | normalise+modern-ahocorasick p95 ${figures.modern_ahocorasick_p95_ms} ms`,
+      );
     }
 
     // Per keystroke: a 200-character draft typed one character at a time.
@@ -109,17 +111,27 @@ const bench: BenchModule = {
     result.keystroke_p50_ms = round(keystroke.p50, 4);
     result.keystroke_full_rescan_p95_ms = round(keystrokeFull.p95, 4);
     result.keystroke_baseline_p95_ms = round(keystrokeBase.p95, 4);
-    log(`keystroke (growing 200-char draft): p50 ${result.keystroke_p50_ms} ms, p95 ${result.keystroke_p95_ms} ms | fresh scanText each key p95 ${result.keystroke_full_rescan_p95_ms} ms | naive p95 ${result.keystroke_baseline_p95_ms} ms`);
+    log(
+      `keystroke (growing 200-char draft): p50 ${result.keystroke_p50_ms} ms, p95 ${result.keystroke_p95_ms} ms | fresh scanText each key p95 ${result.keystroke_full_rescan_p95_ms} ms | naive p95 ${result.keystroke_baseline_p95_ms} ms`,
+    );
 
     // The learned layer's own cost, uncached: every sentence of the 200-character drafts, once each
     // (the scanner caches a sentence's verdict, so typing pays this for the last sentence only).
     const model = riskModel();
-    const sentences = [...new Set(Array.from({ length: 300 }, (_, i) => draft(200, i)).flatMap((d) => sentencesOf(d).map(({ start, end }) => d.slice(start, end))))];
+    const sentences = [
+      ...new Set(Array.from({ length: 300 }, (_, i) => draft(200, i)).flatMap((d) => sentencesOf(d).map(({ start, end }) => d.slice(start, end)))),
+    ];
     const learned = timeEach(sentences, (s) => model.classify(riskFeatures(s)), 1);
-    const rulesOnly = timeEach(Array.from({ length: 300 }, (_, i) => draft(200, i)), (d) => scanText(d, { learned: false }), 1);
+    const rulesOnly = timeEach(
+      Array.from({ length: 300 }, (_, i) => draft(200, i)),
+      (d) => scanText(d, { learned: false }),
+      1,
+    );
     result.learned_sentence_p95_ms = round(learned.p95, 4);
     result.learned_weights_kb = Math.round(statSync('assets/models/risk-learned.json').size / 1024);
-    log(`learned layer: one sentence p50 ${round(learned.p50, 4)} ms, p95 ${result.learned_sentence_p95_ms} ms (uncached; rules alone on a 200-char draft p50 ${round(rulesOnly.p50, 4)} ms) | weights ${result.learned_weights_kb} KB`);
+    log(
+      `learned layer: one sentence p50 ${round(learned.p50, 4)} ms, p95 ${result.learned_sentence_p95_ms} ms (uncached; rules alone on a 200-char draft p50 ${round(rulesOnly.p50, 4)} ms) | weights ${result.learned_weights_kb} KB`,
+    );
     return result;
   },
 };

@@ -70,22 +70,34 @@ const bench: BenchModule = {
       // In the page: make the change, then note when the page's list and the sidebar each show it
       // (mutation observers, so the figure is not rounded to animation frames). Sent as source text:
       // tsx would wrap named inner functions in a helper the page does not have.
-      const measure = (change: 'message' | 'switch', value: string) => page.evaluate(`(${IN_PAGE})(${JSON.stringify(change)}, ${JSON.stringify(value)})`) as Promise<Timing>;
+      const measure = (change: 'message' | 'switch', value: string) =>
+        page.evaluate(`(${IN_PAGE})(${JSON.stringify(change)}, ${JSON.stringify(value)})`) as Promise<Timing>;
 
       const messages: Timing[] = [];
       for (let i = 0; i < MESSAGES; i++) messages.push(await measure('message', `第${i + 1}个问题：能开发票吗`));
-      const ids = await page.evaluate(() => (window as unknown as { __fixture: { conversations(): Array<{ id: string }> } }).__fixture.conversations().map((c) => c.id));
+      const ids = await page.evaluate(() =>
+        (window as unknown as { __fixture: { conversations(): Array<{ id: string }> } }).__fixture.conversations().map((c) => c.id),
+      );
       const switches: Timing[] = [];
       for (let i = 0; i < 12; i++) switches.push(await measure('switch', ids[(i + 1) % ids.length]!));
 
       const summary = (rows: Timing[]) => {
         const lag = rows.map((r) => r.sidebar);
         const base = rows.map((r) => r.page);
-        return { p50_ms: round(percentile(lag, 50), 1), p95_ms: round(percentile(lag, 95), 1), page_render_p50_ms: round(percentile(base, 50), 1), page_render_p95_ms: round(percentile(base, 95), 1) };
+        return {
+          p50_ms: round(percentile(lag, 50), 1),
+          p95_ms: round(percentile(lag, 95), 1),
+          page_render_p50_ms: round(percentile(base, 50), 1),
+          page_render_p95_ms: round(percentile(base, 95), 1),
+        };
       };
       const result = { message: summary(messages), buyer_switch: summary(switches) };
-      log(`new buyer message → sidebar shows it: p50 ${result.message.p50_ms} ms, p95 ${result.message.p95_ms} ms | the page's own render p50 ${result.message.page_render_p50_ms} ms (${MESSAGES} messages, the list node replaced every third)`);
-      log(`buyer switch → sidebar shows the buyer: p50 ${result.buyer_switch.p50_ms} ms, p95 ${result.buyer_switch.p95_ms} ms | the page's own render p50 ${result.buyer_switch.page_render_p50_ms} ms`);
+      log(
+        `new buyer message → sidebar shows it: p50 ${result.message.p50_ms} ms, p95 ${result.message.p95_ms} ms | the page's own render p50 ${result.message.page_render_p50_ms} ms (${MESSAGES} messages, the list node replaced every third)`,
+      );
+      log(
+        `buyer switch → sidebar shows the buyer: p50 ${result.buyer_switch.p50_ms} ms, p95 ${result.buyer_switch.p95_ms} ms | the page's own render p50 ${result.buyer_switch.page_render_p50_ms} ms`,
+      );
       return result;
     } finally {
       await context.close();

@@ -39,7 +39,14 @@ const SHOPS = ['花语旗舰店', '小鹿家居', '木子服饰', '晨光数码'
 const PRODUCTS = ['保温杯', '连衣裙', '蓝牙耳机', '婴儿湿巾', '登山鞋', '猫粮', '床上四件套', '充电宝', '羽绒服', '茶叶礼盒', '儿童书包', '空气炸锅'];
 const OPENERS = ['', '亲，', '您好，', '亲爱的顾客，', '宝子，'];
 const CLOSERS = ['', '～', '，祝您购物愉快！', '，有问题随时找我哦～', '，感谢您的支持！'];
-const SYNONYMS: Array<[string, string]> = [['商品', '宝贝'], ['尽快', '第一时间'], ['麻烦您', '辛苦您'], ['非常抱歉', '真的很抱歉'], ['快递', '物流'], ['可以', '能够']];
+const SYNONYMS: Array<[string, string]> = [
+  ['商品', '宝贝'],
+  ['尽快', '第一时间'],
+  ['麻烦您', '辛苦您'],
+  ['非常抱歉', '真的很抱歉'],
+  ['快递', '物流'],
+  ['可以', '能够'],
+];
 
 /**
  * Grow the default library to `size` scripts with realistic variations (shop wording, products,
@@ -134,10 +141,22 @@ const bench: BenchModule = {
       const buildMs = performance.now() - t0;
       const fast = timeEach(queries, (q) => matcher.suggest(q, { top: 5 }));
       const fuse = new Fuse(imported, { keys: ['title', 'text'], ignoreLocation: true, threshold: 0.4 });
-      const slow = timeEach(queries.filter((_, i) => i % 4 === 0), (q) => fuse.search(q, { limit: 5 }), 1);
-      const row = { p50_ms: round(fast.p50, 4), p95_ms: round(fast.p95, 4), baseline_p95_ms: round(slow.p95, 3), speedup: round(slow.p95 / Math.max(fast.p95, 1e-6), 1), build_ms: round(buildMs, 1) };
+      const slow = timeEach(
+        queries.filter((_, i) => i % 4 === 0),
+        (q) => fuse.search(q, { limit: 5 }),
+        1,
+      );
+      const row = {
+        p50_ms: round(fast.p50, 4),
+        p95_ms: round(fast.p95, 4),
+        baseline_p95_ms: round(slow.p95, 3),
+        speedup: round(slow.p95 / Math.max(fast.p95, 1e-6), 1),
+        build_ms: round(buildMs, 1),
+      };
       results['5000-imported'] = row;
-      log(`  5000 imported (no triggers): p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms | baseline fuse p95 ${row.baseline_p95_ms} ms (×${row.speedup}) | build ${row.build_ms} ms`);
+      log(
+        `  5000 imported (no triggers): p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms | baseline fuse p95 ${row.baseline_p95_ms} ms (×${row.speedup}) | build ${row.build_ms} ms`,
+      );
     }
     return results;
   },

@@ -97,10 +97,19 @@ export default {
       const scripts = [...rows.values()].filter((r) => r.kind === 'script').length;
       const followups = [...rows.values()].filter((r) => r.kind === 'followup').length;
       const initialOk = scripts === SCRIPTS && followups === FOLLOWUPS && pulled === rows.size;
-      log(`initial pull: ${SCRIPTS} scripts + ${FOLLOWUPS} follow-ups in ${round(initialPullMs / 1000, 2)} s (${pulled} rows, ${initialOk ? 'none lost or duplicated' : 'MISMATCH'})`);
+      log(
+        `initial pull: ${SCRIPTS} scripts + ${FOLLOWUPS} follow-ups in ${round(initialPullMs / 1000, 2)} s (${pulled} rows, ${initialOk ? 'none lost or duplicated' : 'MISMATCH'})`,
+      );
 
       // 2. Push of 1,000 changes.
-      await lead.queueMany(Array.from({ length: 1000 }, (_, i) => ({ kind: 'script' as const, op: 'upsert' as const, id: `s${i + 1}`, data: { title: `改${i}`, text: `新版话术${i}` } })));
+      await lead.queueMany(
+        Array.from({ length: 1000 }, (_, i) => ({
+          kind: 'script' as const,
+          op: 'upsert' as const,
+          id: `s${i + 1}`,
+          data: { title: `改${i}`, text: `新版话术${i}` },
+        })),
+      );
       t = performance.now();
       const pushed = await lead.push();
       const pushMs = performance.now() - t;
@@ -117,7 +126,9 @@ export default {
       t = performance.now();
       const naiveRows = await naive.pull();
       const naiveMs = performance.now() - t;
-      log(`catch-up after 1,000 changes: checkpointed ${round(checkpointedMs, 0)} ms (${delta} rows) vs naive full pull ${round(naiveMs, 0)} ms (${naiveRows} rows)`);
+      log(
+        `catch-up after 1,000 changes: checkpointed ${round(checkpointedMs, 0)} ms (${delta} rows) vs naive full pull ${round(naiveMs, 0)} ms (${naiveRows} rows)`,
+      );
 
       // 4. Claims: 50 reps over two instances, each claiming 20 distinct follow-ups; every 5th pick is contested.
       const reps: SyncClient[] = [];
@@ -148,7 +159,10 @@ export default {
           }),
         );
         latencies.sort((x, y) => x - y);
-        const held = await owner.query(`SELECT count(*)::int AS n FROM followups WHERE shop_id = $1 AND claimed_by IS NOT NULL AND id = ANY($2)`, [session.shopId, [...wins.keys()]]);
+        const held = await owner.query(`SELECT count(*)::int AS n FROM followups WHERE shop_id = $1 AND claimed_by IS NOT NULL AND id = ANY($2)`, [
+          session.shopId,
+          [...wins.keys()],
+        ]);
         const doubleHolders = [...wins.values()].filter((n) => n > 1).length;
         return {
           count: latencies.length,
@@ -162,8 +176,13 @@ export default {
       };
       const paced = await runClaims(0, () => 100 + Math.random() * 500);
       const burst = await runClaims(25_000, () => 0);
-      for (const [name, c] of [['paced', paced], ['burst (no pause)', burst]] as const)
-        log(`claims, ${name}: ${c.count} by ${REPS} reps over 2 instances: p50 ${c.p50} ms, p95 ${c.p95} ms, max ${c.max} ms; ${c.refused} refused (contested), ${c.doubleHolders} with two holders`);
+      for (const [name, c] of [
+        ['paced', paced],
+        ['burst (no pause)', burst],
+      ] as const)
+        log(
+          `claims, ${name}: ${c.count} by ${REPS} reps over 2 instances: p50 ${c.p50} ms, p95 ${c.p95} ms, max ${c.max} ms; ${c.refused} refused (contested), ${c.doubleHolders} with two holders`,
+        );
       const claimOk = paced.ok && burst.ok;
       await owner.end();
 

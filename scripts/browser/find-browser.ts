@@ -75,8 +75,10 @@ export function findBrowser(): FoundBrowser | null {
 /** One line saying what to install on this system. */
 export function installHint(): string {
   if (process.env.CHROMIUM_PATH) return `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which is not an executable file: fix the path or unset it.`;
-  if (process.platform === 'darwin') return 'No Chromium, Chrome or Edge found: install Chromium (brew install --cask chromium) or Google Chrome, or set CHROMIUM_PATH to a Chromium-family browser.';
-  if (process.platform === 'win32') return 'No Chromium, Chrome or Edge found: install Google Chrome or Microsoft Edge, or set CHROMIUM_PATH to a Chromium-family browser (chrome.exe / msedge.exe).';
+  if (process.platform === 'darwin')
+    return 'No Chromium, Chrome or Edge found: install Chromium (brew install --cask chromium) or Google Chrome, or set CHROMIUM_PATH to a Chromium-family browser.';
+  if (process.platform === 'win32')
+    return 'No Chromium, Chrome or Edge found: install Google Chrome or Microsoft Edge, or set CHROMIUM_PATH to a Chromium-family browser (chrome.exe / msedge.exe).';
   return 'No Chromium, Chrome or Edge found: install Chromium (Debian: apt-get install chromium; Ubuntu: apt-get install chromium-browser; Fedora: dnf install chromium), or set CHROMIUM_PATH.';
 }
 

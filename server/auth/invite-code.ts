@@ -21,5 +21,7 @@ export function normalizeInviteCode(code: string): string {
 }
 
 export function hashInviteCode(code: string): string {
-  return createHash('sha256').update(`huashu-invite:${normalizeInviteCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`huashu-invite:${normalizeInviteCode(code)}`)
+    .digest('hex');
 }

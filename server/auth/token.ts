@@ -44,7 +44,13 @@ export function verifyToken(token: string, secret: string, now = Date.now()): Ve
     return { ok: false, code: 'unauthorized' };
   }
   if (typeof claims !== 'object' || claims === null) return { ok: false, code: 'unauthorized' };
-  if (typeof claims.sub !== 'string' || !REP_ID.test(claims.sub) || typeof claims.shop !== 'string' || !UUID.test(claims.shop) || typeof claims.exp !== 'number')
+  if (
+    typeof claims.sub !== 'string' ||
+    !REP_ID.test(claims.sub) ||
+    typeof claims.shop !== 'string' ||
+    !UUID.test(claims.shop) ||
+    typeof claims.exp !== 'number'
+  )
     return { ok: false, code: 'unauthorized' }; // signed but not a shape we issue (an old or leaked secret, a bug): refused, never a 500
   if (claims.exp <= now) return { ok: false, code: 'token_expired' };
   return { ok: true, claims };

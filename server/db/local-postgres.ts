@@ -124,7 +124,12 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
     await run(join(bin, 'initdb'), initArgs, as);
     appendFileSync(
       join(dataDir, 'postgresql.conf'),
-      ["listen_addresses = '127.0.0.1'", "unix_socket_directories = ''", 'max_connections = 200', ...(options.ephemeral ? ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off'] : [])].join('\n') + '\n',
+      [
+        "listen_addresses = '127.0.0.1'",
+        "unix_socket_directories = ''",
+        'max_connections = 200',
+        ...(options.ephemeral ? ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off'] : []),
+      ].join('\n') + '\n',
     );
   }
   const password = readFileSync(pwFile, 'utf8').trim();

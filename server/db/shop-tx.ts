@@ -21,9 +21,7 @@ export async function withShopTx<T>(pool: pg.Pool, scope: TxScope, fn: (tx: Tx) 
   const client = await pool.connect();
   try {
     // The shop id is a checked UUID, so it can be inlined: one round trip instead of three.
-    await client.query(
-      `BEGIN; SET LOCAL ROLE huashu_app; SET LOCAL huashu.shop_id = '${scope.shopId ?? ''}'`,
-    );
+    await client.query(`BEGIN; SET LOCAL ROLE huashu_app; SET LOCAL huashu.shop_id = '${scope.shopId ?? ''}'`);
     if (scope.inviteHash) await client.query(`SELECT set_config('huashu.invite_hash', $1, true)`, [scope.inviteHash]);
     const out = await fn(client);
     await client.query('COMMIT');
@@ -54,7 +52,10 @@ export async function lockShopSeq(tx: Tx, shopId: string): Promise<number> {
 
 /** Store the new counter value and wake every service instance's live streams (NOTIFY is sent at commit). */
 export async function publishShopSeq(tx: Tx, shopId: string, seq: number): Promise<void> {
-  await tx.query(`UPDATE shops SET seq = $2::bigint WHERE id = $1::uuid RETURNING pg_notify('huashu_changes', $1::uuid::text || ':' || $2::bigint::text)`, [shopId, seq]);
+  await tx.query(`UPDATE shops SET seq = $2::bigint WHERE id = $1::uuid RETURNING pg_notify('huashu_changes', $1::uuid::text || ':' || $2::bigint::text)`, [
+    shopId,
+    seq,
+  ]);
 }
 
 /** Tell every service instance, at commit, that this rep is out: their live streams are closed (LiveHub). */

@@ -68,7 +68,11 @@ export function clientKey(req: IncomingMessage, trustProxy = false): string {
   let addr = req.socket.remoteAddress ?? 'unknown';
   if (trustProxy) {
     const xff = req.headers['x-forwarded-for'];
-    const last = (Array.isArray(xff) ? xff.join(',') : (xff ?? '')).split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const last = (Array.isArray(xff) ? xff.join(',') : (xff ?? ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (last) addr = last;
   }
   if (addr.startsWith('::ffff:')) addr = addr.slice(7);
@@ -77,5 +81,8 @@ export function clientKey(req: IncomingMessage, trustProxy = false): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = addr.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

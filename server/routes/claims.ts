@@ -21,7 +21,13 @@ export function claim(ctx: AppContext) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const claims = verifyRequest(req, url, ctx.secret);
     const followUpId = asId(asObject(await readJson(req, 4096), 'body').followUpId, 'followUpId');
-    const r = await ctx.pool.query<{ r: Record<string, unknown> }>('SELECT huashu_claim($1, $2, $3, $4, $5) AS r', [claims.shop, claims.sub, followUpId, randomUUID(), ctx.leaseMs]);
+    const r = await ctx.pool.query<{ r: Record<string, unknown> }>('SELECT huashu_claim($1, $2, $3, $4, $5) AS r', [
+      claims.shop,
+      claims.sub,
+      followUpId,
+      randomUUID(),
+      ctx.leaseMs,
+    ]);
     const j = r.rows[0]!.r;
     if (typeof j.error === 'string') throw new HttpError(j.error === 'removed' ? 403 : 401, j.error);
     const out: ClaimResponse = j.ok

@@ -111,7 +111,10 @@ async function markRemoved(ctx: AppContext, claims: TokenClaims, target: (me: Me
     }
     await tx.query('UPDATE reps SET removed_at = now(), seq = $2, updated_at = now() WHERE id = $1 AND removed_at IS NULL', [repId, seq]);
     // Their leases end now, so the follow-ups go back to the team.
-    await tx.query('UPDATE followups SET claimed_by = NULL, claim_id = NULL, lease_until = NULL, seq = $2, updated_at = now() WHERE claimed_by = $1', [repId, seq]);
+    await tx.query('UPDATE followups SET claimed_by = NULL, claim_id = NULL, lease_until = NULL, seq = $2, updated_at = now() WHERE claimed_by = $1', [
+      repId,
+      seq,
+    ]);
     await tx.query('UPDATE claims SET released_at = now() WHERE rep_id = $1 AND released_at IS NULL', [repId]);
     await publishShopSeq(tx, claims.shop, seq);
     await publishRemoved(tx, claims.shop, repId);

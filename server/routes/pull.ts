@@ -58,7 +58,13 @@ export function pull(ctx: AppContext) {
 
     const page = await withShopTx(ctx.pool, { shopId: claims.shop }, async (tx) => {
       const me = await requireMember(tx, claims);
-      const r = await tx.query<{ rows: string; n: number; last: string | null; head: string }>(PULL_SQL, [claims.shop, cursor, limit, canEditLibrary(me), me.repId]);
+      const r = await tx.query<{ rows: string; n: number; last: string | null; head: string }>(PULL_SQL, [
+        claims.shop,
+        cursor,
+        limit,
+        canEditLibrary(me),
+        me.repId,
+      ]);
       return r.rows[0]!;
     });
     const head = Number(page.head);

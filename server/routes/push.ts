@@ -46,7 +46,13 @@ interface Batch {
   prior: Map<string, Known>;
 }
 
-const rejected = (changeId: string, code: string, detail?: string): PushResult => ({ changeId, status: 'rejected', code, message: messageFor(code), ...(detail ? { detail } : {}) });
+const rejected = (changeId: string, code: string, detail?: string): PushResult => ({
+  changeId,
+  status: 'rejected',
+  code,
+  message: messageFor(code),
+  ...(detail ? { detail } : {}),
+});
 
 /** Apply every change once. careful: one savepoint per change, so a change the database refuses is rolled back alone. */
 async function applyBatch(b: Batch, careful: boolean): Promise<{ out: PushResult[]; seq: number }> {
@@ -76,7 +82,15 @@ async function applyBatch(b: Batch, careful: boolean): Promise<{ out: PushResult
     let result: PushResult;
     if (!checked.ok) result = rejected(changeId, checked.code, checked.detail);
     else if (!careful) result = await applyChange({ tx, me, nextSeq: () => ++seq, library }, checked.change);
-    else result = await applyOne(tx, me, library, checked.change, () => seq, (n) => (seq = n));
+    else
+      result = await applyOne(
+        tx,
+        me,
+        library,
+        checked.change,
+        () => seq,
+        (n) => (seq = n),
+      );
     known.set(changeId, { result, repId: me.repId, hash });
     fresh.push({ result, hash });
     out.push(result);
@@ -108,7 +122,14 @@ async function applyOne(tx: Tx, me: Member, library: LibraryBatch, change: PushC
     await tx.query('ROLLBACK TO SAVEPOINT huashu_change');
     library.rollbackTo(mark);
     setSeq(seqBefore); // nothing with those numbers was kept
-    logError('push: change refused by the database', e, { shop: me.shopId, rep: me.repId, changeId: change.changeId, kind: change.kind, op: change.op, id: change.id });
+    logError('push: change refused by the database', e, {
+      shop: me.shopId,
+      rep: me.repId,
+      changeId: change.changeId,
+      kind: change.kind,
+      op: change.op,
+      id: change.id,
+    });
     return rejected(change.changeId, 'storage_failed');
   }
 }

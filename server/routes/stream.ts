@@ -17,7 +17,12 @@ export function stream(ctx: AppContext) {
       await requireMember(tx, claims);
       return (await tx.query<{ seq: string }>('SELECT seq FROM shops WHERE id = $1', [claims.shop])).rows[0]?.seq ?? '0';
     });
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write(`retry: 3000\nevent: hello\ndata: {"seq":${Number(head)}}\n\n`);
     const unsubscribe = ctx.live.subscribe(claims.shop, claims.sub, res);
     req.on('close', unsubscribe);

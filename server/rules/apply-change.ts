@@ -11,7 +11,6 @@ import { canEditLibrary, type Member } from '../auth/member';
 import type { Tx } from '../db/shop-tx';
 import type { LibraryBatch } from './library-batch';
 
-
 /** Fields the server owns on a follow-up; a client cannot set them through data. */
 const SERVER_FOLLOWUP_FIELDS = ['status', 'claimedBy', 'leaseUntil', 'attempts', 'outcome', 'outcomeLog', 'updatedAt', 'shopId', 'id'];
 
@@ -22,7 +21,13 @@ export interface ApplyScope {
   library: LibraryBatch;
 }
 
-const refuse = (changeId: string, code: string, current?: RemoteRow): PushResult => ({ changeId, status: 'rejected', code, message: messageFor(code), ...(current ? { current } : {}) });
+const refuse = (changeId: string, code: string, current?: RemoteRow): PushResult => ({
+  changeId,
+  status: 'rejected',
+  code,
+  message: messageFor(code),
+  ...(current ? { current } : {}),
+});
 
 export async function applyChange(scope: ApplyScope, c: PushChange): Promise<PushResult> {
   switch (c.kind) {
@@ -43,7 +48,8 @@ export async function applyChange(scope: ApplyScope, c: PushChange): Promise<Pus
 async function applyLibrary(scope: ApplyScope, c: Extract<PushChange, { kind: LibraryKind }>): Promise<PushResult> {
   if (!canEditLibrary(scope.me)) return refuse(c.changeId, 'forbidden');
   const current = await scope.library.get(c.kind, c.id);
-  if (isLibraryConflict(current?.seq, c.baseSeq)) return { changeId: c.changeId, status: 'conflict', code: 'conflict', message: messageFor('conflict'), current };
+  if (isLibraryConflict(current?.seq, c.baseSeq))
+    return { changeId: c.changeId, status: 'conflict', code: 'conflict', message: messageFor('conflict'), current };
   if (c.op === 'delete') {
     if (!current || current.deleted) return { changeId: c.changeId, status: 'applied' };
     const seq = scope.nextSeq();
@@ -129,12 +135,20 @@ async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: '
     const data = Object.fromEntries(Object.entries(c.data).filter(([k]) => !SERVER_FOLLOWUP_FIELDS.includes(k)));
     const dedupeKey = String(c.data.dedupeKey);
     const live = await tx.query<{ id: string }>(`SELECT id FROM followups WHERE dedupe_key = $1 AND status IN ('open','snoozed') AND NOT deleted`, [dedupeKey]);
-    if (live.rowCount) return { ...refuse(c.changeId, 'duplicate_followup'), current: { kind: 'followup', id: live.rows[0]!.id, seq: 0, deleted: false, data: {}, updatedAt: 0 } };
+    if (live.rowCount)
+      return {
+        ...refuse(c.changeId, 'duplicate_followup'),
+        current: { kind: 'followup', id: live.rows[0]!.id, seq: 0, deleted: false, data: {}, updatedAt: 0 },
+      };
     const seq = scope.nextSeq();
-    await tx.query(
-      `INSERT INTO followups (shop_id, id, seq, data, dedupe_key, status, created_by, updated_by) VALUES ($1, $2, $3, $4, $5, 'open', $6, $6)`,
-      [me.shopId, c.id, seq, data, dedupeKey, me.repId],
-    );
+    await tx.query(`INSERT INTO followups (shop_id, id, seq, data, dedupe_key, status, created_by, updated_by) VALUES ($1, $2, $3, $4, $5, 'open', $6, $6)`, [
+      me.shopId,
+      c.id,
+      seq,
+      data,
+      dedupeKey,
+      me.repId,
+    ]);
     return { changeId: c.changeId, status: 'applied', seq };
   }
 
@@ -143,7 +157,14 @@ async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: '
 
   if (c.op === 'edit') {
     // Another rep is working on it right now: their view must not change under them.
-    if (heldByOther) return { changeId: c.changeId, status: 'conflict', code: 'claimed_by_other', message: messageFor('claimed_by_other'), current: await followUpRow(tx, c.id) };
+    if (heldByOther)
+      return {
+        changeId: c.changeId,
+        status: 'conflict',
+        code: 'claimed_by_other',
+        message: messageFor('claimed_by_other'),
+        current: await followUpRow(tx, c.id),
+      };
     const patch: Record<string, unknown> = {};
     if (typeof c.data.notes === 'string') patch.notes = truncateText(c.data.notes, 2000); // by code point: never half an emoji
     if (Array.isArray(c.data.tags)) patch.tags = c.data.tags.filter((t) => typeof t === 'string').slice(0, 20);
@@ -162,7 +183,10 @@ async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: '
     const reopening = (row.status === 'done' || row.status === 'expired') && (c.data.status === 'open' || c.data.status === 'snoozed');
     if (reopening) {
       // One live follow-up per order and kind: reopening must not make a second one.
-      const live = await tx.query<{ id: string }>(`SELECT id FROM followups WHERE dedupe_key = $1 AND id <> $2 AND status IN ('open','snoozed') AND NOT deleted`, [row.dedupe_key, c.id]);
+      const live = await tx.query<{ id: string }>(
+        `SELECT id FROM followups WHERE dedupe_key = $1 AND id <> $2 AND status IN ('open','snoozed') AND NOT deleted`,
+        [row.dedupe_key, c.id],
+      );
       if (live.rowCount) return refuse(c.changeId, 'duplicate_followup');
     }
     const closing = c.data.status === 'done' || c.data.status === 'expired';
@@ -189,7 +213,12 @@ async function applyFollowUp(scope: ApplyScope, c: Extract<PushChange, { kind: '
   const attempt: AttemptRecord = { at: c.data.at, rep: me.repId, claimId: c.data.claimId, ...(c.data.scriptId ? { scriptId: c.data.scriptId } : {}) };
   const merged = mergeAttempts(row.attempts, [attempt]);
   const seq = scope.nextSeq();
-  await tx.query(`UPDATE followups SET attempts = $2, seq = $3, updated_at = now(), updated_by = $4 WHERE id = $1`, [c.id, JSON.stringify(merged), seq, me.repId]);
+  await tx.query(`UPDATE followups SET attempts = $2, seq = $3, updated_at = now(), updated_by = $4 WHERE id = $1`, [
+    c.id,
+    JSON.stringify(merged),
+    seq,
+    me.repId,
+  ]);
   return { changeId: c.changeId, status: 'applied', seq };
 }
 

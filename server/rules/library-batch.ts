@@ -36,7 +36,8 @@ export class LibraryBatch {
       [todo],
     );
     for (const id of todo) this.rows.set(`${kind}:${id}`, null);
-    for (const row of r.rows) this.rows.set(`${kind}:${row.id}`, { kind, id: row.id, seq: Number(row.seq), deleted: row.deleted, data: row.data, updatedAt: Number(row.ms) });
+    for (const row of r.rows)
+      this.rows.set(`${kind}:${row.id}`, { kind, id: row.id, seq: Number(row.seq), deleted: row.deleted, data: row.data, updatedAt: Number(row.ms) });
   }
 
   async get(kind: LibraryKind, id: string): Promise<RemoteRow | undefined> {

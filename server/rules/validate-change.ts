@@ -39,7 +39,8 @@ export function checkChange(raw: unknown): { ok: true; change: PushChange } | { 
   const hasData = typeof data === 'object' && data !== null && !Array.isArray(data);
   const kindOp = `${String(c.kind)}:${String(c.op)}`;
   if ((LIBRARY_KINDS as readonly unknown[]).includes(c.kind)) {
-    if (c.baseSeq !== undefined && !(Number.isSafeInteger(c.baseSeq) && (c.baseSeq as number) >= 0)) return { ok: false, code: 'invalid_row', detail: 'baseSeq' };
+    if (c.baseSeq !== undefined && !(Number.isSafeInteger(c.baseSeq) && (c.baseSeq as number) >= 0))
+      return { ok: false, code: 'invalid_row', detail: 'baseSeq' };
     if (c.op === 'delete') return { ok: true, change: c as unknown as PushChange };
     if (c.op !== 'upsert' || !hasData) return { ok: false, code: 'invalid_row', detail: 'library change needs op upsert with data, or op delete' };
     const missing = requiredLibraryField(c.kind as string, data!);
@@ -52,7 +53,8 @@ export function checkChange(raw: unknown): { ok: true; change: PushChange } | { 
       const script = data!.script as Record<string, unknown> | undefined;
       if (typeof script !== 'object' || script === null || Array.isArray(script) || typeof script.text !== 'string' || script.text.trim() === '')
         return { ok: false, code: 'invalid_row', detail: 'proposal needs script.text' };
-      if (data!.scriptId !== undefined && (typeof data!.scriptId !== 'string' || !ID.test(data!.scriptId))) return { ok: false, code: 'invalid_row', detail: 'scriptId' };
+      if (data!.scriptId !== undefined && (typeof data!.scriptId !== 'string' || !ID.test(data!.scriptId)))
+        return { ok: false, code: 'invalid_row', detail: 'scriptId' };
       if (!optional(data!.note, 'string')) return { ok: false, code: 'invalid_row', detail: 'note' };
       break;
     }
@@ -61,7 +63,8 @@ export function checkChange(raw: unknown): { ok: true; change: PushChange } | { 
       if (!optional(data!.reason, 'string')) return { ok: false, code: 'invalid_row', detail: 'reason' };
       break;
     case 'followup:create': {
-      for (const f of ['kind', 'site', 'conversationKey', 'dedupeKey'] as const) if (typeof data![f] !== 'string' || data![f] === '') return { ok: false, code: 'invalid_row', detail: `missing ${f}` };
+      for (const f of ['kind', 'site', 'conversationKey', 'dedupeKey'] as const)
+        if (typeof data![f] !== 'string' || data![f] === '') return { ok: false, code: 'invalid_row', detail: `missing ${f}` };
       for (const f of ['dueAt', 'deadlineAt'] as const) {
         if (typeof data![f] !== 'number') return { ok: false, code: 'invalid_row', detail: `missing ${f}` };
         if (!isTime(data![f])) return { ok: false, code: 'invalid_number', detail: f };
@@ -73,11 +76,13 @@ export function checkChange(raw: unknown): { ok: true; change: PushChange } | { 
     case 'followup:edit':
       if (!optional(data!.notes, 'string')) return { ok: false, code: 'invalid_row', detail: 'notes' };
       if (data!.tags !== undefined && !Array.isArray(data!.tags)) return { ok: false, code: 'invalid_row', detail: 'tags' };
-      for (const f of ['dueAt', 'deadlineAt'] as const) if (data![f] !== undefined && !isTime(data![f])) return { ok: false, code: 'invalid_number', detail: f };
+      for (const f of ['dueAt', 'deadlineAt'] as const)
+        if (data![f] !== undefined && !isTime(data![f])) return { ok: false, code: 'invalid_number', detail: f };
       break;
     case 'followup:status':
       if (typeof data!.status !== 'string') return { ok: false, code: 'invalid_row', detail: 'status' };
-      if (data!.outcome !== undefined && data!.outcome !== null && (typeof data!.outcome !== 'object' || Array.isArray(data!.outcome))) return { ok: false, code: 'invalid_row', detail: 'outcome' };
+      if (data!.outcome !== undefined && data!.outcome !== null && (typeof data!.outcome !== 'object' || Array.isArray(data!.outcome)))
+        return { ok: false, code: 'invalid_row', detail: 'outcome' };
       break;
     case 'followup:attempt':
       if (typeof data!.at !== 'number' || typeof data!.claimId !== 'string') return { ok: false, code: 'invalid_row', detail: 'attempt needs at and claimId' };
@@ -85,7 +90,8 @@ export function checkChange(raw: unknown): { ok: true; change: PushChange } | { 
       if (!optional(data!.scriptId, 'string')) return { ok: false, code: 'invalid_row', detail: 'scriptId' };
       break;
     case 'usage:record':
-      if (typeof data!.scriptId !== 'string' || typeof data!.site !== 'string' || typeof data!.at !== 'number') return { ok: false, code: 'invalid_row', detail: 'usage needs scriptId, site, at' };
+      if (typeof data!.scriptId !== 'string' || typeof data!.site !== 'string' || typeof data!.at !== 'number')
+        return { ok: false, code: 'invalid_row', detail: 'usage needs scriptId, site, at' };
       if (!isTime(data!.at)) return { ok: false, code: 'invalid_number', detail: 'at' };
       break;
     default:
@@ -139,7 +145,8 @@ export function changeBodyHash(raw: unknown): string {
       const keys = Object.keys(v)
         .filter((k) => !(item.top && k === 'changeId'))
         .sort();
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: (v as Record<string, unknown>)[keys[i]!], depth: depth + 1 }, `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`);
+      for (let i = keys.length - 1; i >= 0; i--)
+        stack.push({ v: (v as Record<string, unknown>)[keys[i]!], depth: depth + 1 }, `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`);
     }
   }
   return h.digest('hex');

@@ -21,7 +21,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: requireBrowserPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -204,11 +212,14 @@ describe('framework.html: the draft lives only in framework state', () => {
 
 describe('contenteditable.html: text inserted the way an extension would', () => {
   it.each([
-    ['a synthetic paste', (n: Element, t: string) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      n.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }],
+    [
+      'a synthetic paste',
+      (n: Element, t: string) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', t);
+        n.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+    ],
     ['execCommand insertText', (_n: Element, t: string) => void document.execCommand('insertText', false, t)],
   ])('keeps newlines from %s', async (_name, insert) => {
     await open('contenteditable.html');

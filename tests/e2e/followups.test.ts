@@ -15,7 +15,11 @@ import type { FollowUp } from '@/lib/types';
 import { callBackground, launchExtension, sidebar, type Harness } from './harness';
 
 type Ok<T> = { ok: true; value: T } | { ok: false; error: { code: string; zh: string } };
-type PopupResult = { rows: Array<{ row: FollowUp; bucket: string }>; counts: { open: number; snoozed: number; byBucket: Record<string, number> }; dueCount: number };
+type PopupResult = {
+  rows: Array<{ row: FollowUp; bucket: string }>;
+  counts: { open: number; snoozed: number; byBucket: Record<string, number> };
+  dueCount: number;
+};
 
 // 糖糖爱吃橙 (demo/shared/conversations.ts): an unpaid order placed 95 minutes before the page loads.
 const UNPAID_BUYER = 'b1002';
@@ -48,7 +52,8 @@ async function openPopup(width = 444, height = 600): Promise<Page> {
   return page;
 }
 
-const rowOf = (popup: Page, orderId: string) => popup.locator('[data-huashu="fu-row"]', { has: popup.locator(`[data-huashu="fu-order"]:text-is("${orderId}")`) });
+const rowOf = (popup: Page, orderId: string) =>
+  popup.locator('[data-huashu="fu-row"]', { has: popup.locator(`[data-huashu="fu-order"]:text-is("${orderId}")`) });
 
 async function liveByOrder(page: Page, orderId: string): Promise<FollowUp[]> {
   const r = await value<PopupResult>(page, 'listFollowUps', { search: orderId, limit: 50 });
@@ -66,7 +71,7 @@ async function rawInsert(page: Page, spec: { count: number; now: number; prefix:
     const D = 24 * H;
     // a small deterministic generator: same data every run
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const rows: unknown[] = [];
     for (let i = 0; i < count; i++) {
       const kind = KINDS[i % KINDS.length]!;
@@ -76,18 +81,50 @@ async function rawInsert(page: Page, spec: { count: number; now: number; prefix:
       const key = `${kind}:${site}:${orderId}`;
       const r = rnd();
       const createdAt = now - Math.floor(rnd() * 20 * D);
-      const base = { id, kind, site, conversationKey: `bulk:${site}:${i}`, conversationUrl: `https://example.invalid/${site}/chat?c=${i}`, buyerName: `${NAMES[i % NAMES.length]}${i}`, orderId, amount: Math.round(rnd() * 50_000) / 100, createdAt };
+      const base = {
+        id,
+        kind,
+        site,
+        conversationKey: `bulk:${site}:${i}`,
+        conversationUrl: `https://example.invalid/${site}/chat?c=${i}`,
+        buyerName: `${NAMES[i % NAMES.length]}${i}`,
+        orderId,
+        amount: Math.round(rnd() * 50_000) / 100,
+        createdAt,
+      };
       const attempts = rnd() < 0.6 ? [{ at: createdAt + H, scriptId: kind === 'payment_reminder' ? 'remind-01' : 'revisit-01' }] : [];
       if (r < 0.75) {
         // live: some overdue, the rest due over the next week
         const overdue = rnd() < (overdueShare ?? 0.2);
         const dueAt = overdue ? now - Math.floor(rnd() * 2 * D) - 20 * 60_000 : now + Math.floor(rnd() * 7 * D);
-        rows.push({ ...base, dueAt, deadlineAt: Math.max(dueAt, now) + D + Math.floor(rnd() * 5 * D), status: rnd() < 0.08 && !overdue ? 'snoozed' : 'open', dedupeKey: key, attempts, updatedAt: now });
+        rows.push({
+          ...base,
+          dueAt,
+          deadlineAt: Math.max(dueAt, now) + D + Math.floor(rnd() * 5 * D),
+          status: rnd() < 0.08 && !overdue ? 'snoozed' : 'open',
+          dedupeKey: key,
+          attempts,
+          updatedAt: now,
+        });
       } else {
         const dueAt = now - Math.floor(rnd() * 25 * D);
         const done = r < 0.95;
-        const outcome = kind === 'payment_reminder' ? (rnd() < 0.5 ? { kind: 'paid' } : { kind: 'not_paid', reason: REASONS[Math.floor(rnd() * REASONS.length)] }) : { kind: 'resolved' };
-        rows.push({ ...base, dueAt, deadlineAt: dueAt + D, status: done ? 'done' : 'expired', ...(done ? { outcome } : {}), dedupeKey: `~${key}#${id}`, attempts, updatedAt: dueAt + H });
+        const outcome =
+          kind === 'payment_reminder'
+            ? rnd() < 0.5
+              ? { kind: 'paid' }
+              : { kind: 'not_paid', reason: REASONS[Math.floor(rnd() * REASONS.length)] }
+            : { kind: 'resolved' };
+        rows.push({
+          ...base,
+          dueAt,
+          deadlineAt: dueAt + D,
+          status: done ? 'done' : 'expired',
+          ...(done ? { outcome } : {}),
+          dedupeKey: `~${key}#${id}`,
+          attempts,
+          updatedAt: dueAt + H,
+        });
       }
     }
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -202,11 +239,11 @@ describe('follow-ups', () => {
     expect(await rowOf(popup, UNPAID_ORDER).locator('[data-huashu="fu-due"]').textContent()).toContain('已付款');
 
     const from = Date.now() - 86_400_000;
-    const report = await value<{ paymentConversion: { reminded: number; paid: number; rate: number }; nonPurchaseReasons: Record<string, number>; totals: Record<string, { done: number }> }>(
-      ext,
-      'followUpReport',
-      { from, to: Date.now() + 86_400_000 },
-    );
+    const report = await value<{
+      paymentConversion: { reminded: number; paid: number; rate: number };
+      nonPurchaseReasons: Record<string, number>;
+      totals: Record<string, { done: number }>;
+    }>(ext, 'followUpReport', { from, to: Date.now() + 86_400_000 });
     expect(report.paymentConversion).toEqual({ reminded: 1, paid: 1, rate: 1 });
     expect(report.nonPurchaseReasons['运费']).toBe(1);
     expect(report.totals.payment_reminder!.done).toBe(2);
@@ -221,7 +258,14 @@ describe('follow-ups', () => {
 
   it('delete offers undo; restart keeps every follow-up', async () => {
     const ext = await extPage();
-    const extra = await value<FollowUp>(ext, 'logFollowUp', { kind: 'aftersale_revisit', site: 'demo', conversationKey: 'demo:/textarea.html:b1003', buyerName: '阿杰不加班', orderId: '6910293847561029384', amount: 168 });
+    const extra = await value<FollowUp>(ext, 'logFollowUp', {
+      kind: 'aftersale_revisit',
+      site: 'demo',
+      conversationKey: 'demo:/textarea.html:b1003',
+      buyerName: '阿杰不加班',
+      orderId: '6910293847561029384',
+      amount: 168,
+    });
     const popup = await openPopup();
     await rowOf(popup, extra.orderId!).locator('[data-act="delete"]').click();
     await expect.poll(() => rowOf(popup, extra.orderId!).count(), { timeout: 20_000 }).toBe(0);

@@ -36,7 +36,10 @@ describe('sidebar on the demo chat', () => {
       const s = getComputedStyle(el);
       return { color: s.color, font: s.fontSize, bg: s.backgroundColor };
     });
-    await page.addStyleTag({ content: '* { color: rgb(1, 2, 3) !important; font-size: 40px !important; background: rgb(0, 255, 0) !important; } aside, .sidebar { display: none !important; }' });
+    await page.addStyleTag({
+      content:
+        '* { color: rgb(1, 2, 3) !important; font-size: 40px !important; background: rgb(0, 255, 0) !important; } aside, .sidebar { display: none !important; }',
+    });
     const after = await sidebar(page).evaluate((el) => {
       const s = getComputedStyle(el);
       return { color: s.color, font: s.fontSize, bg: s.backgroundColor, display: s.display };

@@ -62,7 +62,9 @@ export async function callBackground<T = unknown>(page: Page, name: string, data
     async ([n, d]) => {
       const message = { id: Date.now(), type: n, data: d, timestamp: Date.now() };
       return await new Promise((resolve, reject) =>
-        chrome.runtime.sendMessage(message, (response: never) => (chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(response))),
+        chrome.runtime.sendMessage(message, (response: never) =>
+          chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(response),
+        ),
       );
     },
     [name, data] as const,

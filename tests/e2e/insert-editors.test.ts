@@ -69,7 +69,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: found.path,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -102,10 +110,7 @@ async function typeInto(page: Page, text: string): Promise<void> {
 }
 
 function insert(page: Page, text: string, options: { replaceAll?: boolean } = {}): Promise<InsertResult> {
-  return page.evaluate(
-    ([t, o]) => window.HuashuInsert.insertText(document.querySelector<HTMLElement>('#editor')!, t, o),
-    [text, options] as const,
-  );
+  return page.evaluate(([t, o]) => window.HuashuInsert.insertText(document.querySelector<HTMLElement>('#editor')!, t, o), [text, options] as const);
 }
 
 function record(editor: string, scenario: string, result: InsertResult): void {
@@ -158,17 +163,17 @@ describe.each(EDITORS)('%s', (name) => {
     const draft = 'ab' + REPLY;
     // Second line first so the first rewrite's offsets stay valid.
     const second = draft.indexOf('帮您');
-    const r2 = await page.evaluate(
-      ([s, e]) => window.HuashuInsert.replaceRange(document.querySelector<HTMLElement>('#editor')!, s, e, '为您效劳'),
-      [second, second + 2] as const,
-    );
+    const r2 = await page.evaluate(([s, e]) => window.HuashuInsert.replaceRange(document.querySelector<HTMLElement>('#editor')!, s, e, '为您效劳'), [
+      second,
+      second + 2,
+    ] as const);
     record(name, 'replaceRange', r2);
     expect(r2.ok).toBe(true);
     const first = draft.indexOf('您好');
-    const r1 = await page.evaluate(
-      ([s, e]) => window.HuashuInsert.replaceRange(document.querySelector<HTMLElement>('#editor')!, s, e, '晚上好'),
-      [first, first + 2] as const,
-    );
+    const r1 = await page.evaluate(([s, e]) => window.HuashuInsert.replaceRange(document.querySelector<HTMLElement>('#editor')!, s, e, '晚上好'), [
+      first,
+      first + 2,
+    ] as const);
     expect(r1.ok).toBe(true);
     const expected = 'ab亲，晚上好！\n请问有什么可以为您效劳？';
     await expect.poll(() => model(page)).toBe(expected);
@@ -209,11 +214,14 @@ describe.each(EDITORS)('%s chain, one strategy at a time', (name) => {
     for (const strategy of names) {
       const page = await openEditor(name);
       await typeInto(page, 'ab');
-      const { result, ms } = await page.evaluate(async ([t, only]) => {
-        const started = performance.now();
-        const r = await window.HuashuInsert.insertText(document.querySelector<HTMLElement>('#editor')!, t, { onlyStrategy: only });
-        return { result: r, ms: performance.now() - started };
-      }, [REPLY, strategy] as const);
+      const { result, ms } = await page.evaluate(
+        async ([t, only]) => {
+          const started = performance.now();
+          const r = await window.HuashuInsert.insertText(document.querySelector<HTMLElement>('#editor')!, t, { onlyStrategy: only });
+          return { result: r, ms: performance.now() - started };
+        },
+        [REPLY, strategy] as const,
+      );
       (fallbacks[name] ??= {})[strategy] = result.ok ? 'works' : `no (${result.reason})`;
       if (result.ok) {
         (timings[name] ??= []).push(Math.round(ms));

@@ -27,7 +27,14 @@ interface Site {
 
 const SITES: Site[] = [
   { platform: 'pinduoduo', label: '拼多多', compose: '#replyTextarea', send: '.send-btn', sendKey: 'Control+Enter', waiting: 'momo家的小主' },
-  { platform: 'feige', label: '飞鸽', compose: '[data-qa-id="qa-send-message-textarea"]', send: '[data-qa-id="qa-send-message-button"]', sendKey: 'Enter', waiting: '用户8846291' },
+  {
+    platform: 'feige',
+    label: '飞鸽',
+    compose: '[data-qa-id="qa-send-message-textarea"]',
+    send: '[data-qa-id="qa-send-message-button"]',
+    sendKey: 'Enter',
+    waiting: '用户8846291',
+  },
   { platform: 'dongdong', label: '咚咚', compose: '.EditorContent', send: '.send-button', sendKey: 'Enter', waiting: 'Cindy_小陈' },
   { platform: 'kuaishou', label: '快手', compose: '.ql-editor', send: '.SendBox-Footer .ant-btn-primary', sendKey: 'Enter', waiting: '山里的阿秀' },
   { platform: 'shopee', label: 'Shopee', compose: 'textarea._7hJk1Lm', send: '._6xQw1Zz', sendKey: 'Enter' },
@@ -107,7 +114,8 @@ for (const site of SITES) {
       // Every fixture shows message times, so the unanswered buyer gets a timer.
       await expect.poll(() => sidebar(page).locator('[data-huashu="waiting"]').count(), { timeout: 20_000 }).toBe(1);
       // Other unreplied buyers from the page's conversation list.
-      if (site.waiting) await expect.poll(() => sidebar(page).locator('[data-huashu="waiting-buyers"]').textContent(), { timeout: 20_000 }).toContain(site.waiting);
+      if (site.waiting)
+        await expect.poll(() => sidebar(page).locator('[data-huashu="waiting-buyers"]').textContent(), { timeout: 20_000 }).toContain(site.waiting);
       else expect(await sidebar(page).locator('[data-huashu="waiting-buyers"]').count()).toBe(0);
       await page.screenshot({ path: `docs/screenshots/site-${site.platform}.png` });
       await page.close();
@@ -138,12 +146,17 @@ for (const site of SITES) {
       const page = await open(site);
       await buyerSays(page, '这个有货吗');
       const worker = await h.serviceWorker();
-      type Menu = { huashuContextMenu: { items(): Array<{ id: string; parentId?: string }>; ready(): Promise<void>; click(i: unknown, t: unknown): Promise<void> } };
+      type Menu = {
+        huashuContextMenu: { items(): Array<{ id: string; parentId?: string }>; ready(): Promise<void>; click(i: unknown, t: unknown): Promise<void> };
+      };
       const scriptItems = () =>
         worker.evaluate(async () => {
           const cm = (globalThis as unknown as Menu).huashuContextMenu;
           await cm.ready();
-          return cm.items().filter((i) => i.parentId === 'huashu' && i.id.startsWith('huashu:script:')).map((i) => i.id);
+          return cm
+            .items()
+            .filter((i) => i.parentId === 'huashu' && i.id.startsWith('huashu:script:'))
+            .map((i) => i.id);
         });
       await expect.poll(async () => (await scriptItems()).length, { timeout: 20_000 }).toBeGreaterThan(0);
       const top = (await scriptItems())[0]!;
@@ -151,7 +164,10 @@ for (const site of SITES) {
       await page.keyboard.press('Escape');
       const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id, page.url().split('?')[0]! + '*');
       // The click resolves only after the insertion, which may first ask the rep for a variable: don't await it here.
-      const clicked = worker.evaluate(([id, tab]) => (globalThis as unknown as Menu).huashuContextMenu.click({ menuItemId: id, frameId: 0 }, { id: tab }), [top, tabId] as const);
+      const clicked = worker.evaluate(([id, tab]) => (globalThis as unknown as Menu).huashuContextMenu.click({ menuItemId: id, frameId: 0 }, { id: tab }), [
+        top,
+        tabId,
+      ] as const);
       await answerVariablePrompt(page, site.compose);
       await clicked;
       await expectDraftThenSend({ ...site, page });

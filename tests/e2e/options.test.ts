@@ -41,7 +41,9 @@ async function sidebarSearch(page: Page, query: string): Promise<string[]> {
   const box = sidebar(page).locator('[data-huashu="search"]');
   await box.fill('');
   await box.fill(query);
-  await sidebar(page).locator(`[data-huashu="results"][data-query=${JSON.stringify(query)}]`).waitFor(); // results for this query are shown
+  await sidebar(page)
+    .locator(`[data-huashu="results"][data-query=${JSON.stringify(query)}]`)
+    .waitFor(); // results for this query are shown
   return sidebar(page).locator('[data-huashu="results"] .card').allTextContents();
 }
 
@@ -98,7 +100,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('reads an .xlsx import in a worker, off the page\'s main thread, and changes nothing until confirmed', async () => {
+  it("reads an .xlsx import in a worker, off the page's main thread, and changes nothing until confirmed", async () => {
     const count = (await listScripts()).length;
     await openTab('import');
     await options.locator('[data-huashu="import-file"]').setInputFiles(resolve(FIXTURES, 'qianniu-export.xlsx'));
@@ -145,7 +147,13 @@ describe('options page', () => {
 
   it('reorders inside a group with ↓ and with drag and drop, and the order is saved', async () => {
     await openTab('library');
-    const greetings = () => listScripts().then((all) => all.filter((s) => s.group === '问候语').sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((s) => s.id));
+    const greetings = () =>
+      listScripts().then((all) =>
+        all
+          .filter((s) => s.group === '问候语')
+          .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+          .map((s) => s.id),
+      );
     const [first, second, third] = await greetings();
     await options.locator(`[data-script-id="${first}"] button[aria-label="下移"]`).click();
     await expect.poll(async () => (await greetings()).slice(0, 3)).toEqual([second, first, third]);
@@ -221,7 +229,12 @@ describe('options page', () => {
 
   it('an added site gets the sidebar content script registered, and removing it unregisters', async () => {
     const worker = await h.serviceWorker();
-    const registered = () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s: { id: string; matches?: string[]; js?: string[] }) => `${s.id} ${s.matches?.join(',')} ${s.js?.join(',')}`));
+    const registered = () =>
+      worker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).map(
+          (s: { id: string; matches?: string[]; js?: string[] }) => `${s.id} ${s.matches?.join(',')} ${s.js?.join(',')}`,
+        ),
+      );
     const bad = await callBackground<Res<unknown>>(options, 'addExtraSite', { origin: 'ftp://nope' });
     expect(bad.ok).toBe(false);
     // http://localhost is already granted (built-in), so no permission prompt is needed here.

@@ -57,7 +57,9 @@ for (const { name, path, sendKey } of PAGES) {
       // Back to edit keeps the draft exactly as typed.
       await guard(page).locator('[data-huashu="guard-edit"]').click();
       await expect.poll(() => guard(page).count()).toBe(0);
-      const draft = await page.locator('[data-demo="compose"]').evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
+      const draft = await page
+        .locator('[data-demo="compose"]')
+        .evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
       expect(draft.trim()).toBe('有问题加我微信 abc123 聊');
       await page.close();
     });
@@ -144,10 +146,18 @@ describe('override log is in the extension database', () => {
 });
 
 describe('library lint in the sidebar', () => {
-  it('a risky script in the rep\'s library is pointed out in the sidebar', async () => {
+  it("a risky script in the rep's library is pointed out in the sidebar", async () => {
     const ext = await h.context.newPage();
     await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
-    await callBackground(ext, 'saveScript', { id: 'e2e-risky', group: '问候语', intent: 'greeting', title: '风险话术E2E', text: '有事加我微信abc123', triggers: [], updatedAt: 1 });
+    await callBackground(ext, 'saveScript', {
+      id: 'e2e-risky',
+      group: '问候语',
+      intent: 'greeting',
+      title: '风险话术E2E',
+      text: '有事加我微信abc123',
+      triggers: [],
+      updatedAt: 1,
+    });
     await ext.close();
     const page = await open('textarea.html');
     await expect.poll(() => page.locator('huashu-sidebar [data-huashu="library-lint"]').count(), { timeout: 20_000 }).toBe(1);

@@ -9,7 +9,15 @@ import type { Page } from 'playwright-core';
 import { callBackground, DEMO_PAGES, launchExtension, sidebar, type Harness } from './harness';
 
 let h: Harness;
-const MULTILINE = { id: 'e2e-multiline', group: '问候语', intent: 'greeting', title: '两行问候E2E', text: '亲，您好！\n请问有什么可以帮您？', triggers: ['两行问候'], updatedAt: 1 };
+const MULTILINE = {
+  id: 'e2e-multiline',
+  group: '问候语',
+  intent: 'greeting',
+  title: '两行问候E2E',
+  text: '亲，您好！\n请问有什么可以帮您？',
+  triggers: ['两行问候'],
+  updatedAt: 1,
+};
 
 beforeAll(async () => {
   h = await launchExtension();
@@ -91,18 +99,25 @@ for (const { name, path, sendKey } of PAGES) {
       await page.close();
     });
 
-    it('right-click menu offers this conversation\'s best replies and inserts into the clicked field', async () => {
+    it("right-click menu offers this conversation's best replies and inserts into the clicked field", async () => {
       const page = await open(path);
       await buyerSays(page, '这个有货吗');
       const worker = await h.serviceWorker();
       await expect
-        .poll(async () => worker.evaluate(async () => {
-          const cm = (globalThis as unknown as { huashuContextMenu: { items(): Array<{ id: string; parentId?: string }>; ready(): Promise<void> } }).huashuContextMenu;
-          await cm.ready();
-          return cm.items().filter((i) => i.parentId === 'huashu' && i.id.startsWith('huashu:script:')).length;
-        }), { timeout: 20_000 })
+        .poll(
+          async () =>
+            worker.evaluate(async () => {
+              const cm = (globalThis as unknown as { huashuContextMenu: { items(): Array<{ id: string; parentId?: string }>; ready(): Promise<void> } })
+                .huashuContextMenu;
+              await cm.ready();
+              return cm.items().filter((i) => i.parentId === 'huashu' && i.id.startsWith('huashu:script:')).length;
+            }),
+          { timeout: 20_000 },
+        )
         .toBeGreaterThan(0);
-      const items = await worker.evaluate(() => (globalThis as unknown as { huashuContextMenu: { items(): Array<{ id: string; parentId?: string; title?: string }> } }).huashuContextMenu.items());
+      const items = await worker.evaluate(() =>
+        (globalThis as unknown as { huashuContextMenu: { items(): Array<{ id: string; parentId?: string; title?: string }> } }).huashuContextMenu.items(),
+      );
       const top = items.filter((i) => i.parentId === 'huashu' && i.id.startsWith('huashu:script:'));
       expect(top.length).toBeLessThanOrEqual(5);
       expect(items.some((i) => i.id === 'huashu:group:售后服务')).toBe(true);
@@ -112,7 +127,11 @@ for (const { name, path, sendKey } of PAGES) {
       await page.keyboard.press('Escape');
       const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id, page.url().split('#')[0]! + '*');
       await worker.evaluate(
-        ([id, tab]) => (globalThis as unknown as { huashuContextMenu: { click(i: unknown, t: unknown): Promise<void> } }).huashuContextMenu.click({ menuItemId: id, frameId: 0 }, { id: tab }),
+        ([id, tab]) =>
+          (globalThis as unknown as { huashuContextMenu: { click(i: unknown, t: unknown): Promise<void> } }).huashuContextMenu.click(
+            { menuItemId: id, frameId: 0 },
+            { id: tab },
+          ),
         [top[0]!.id, tabId] as const,
       );
       await expect.poll(() => draftOf(page)).not.toBe('');
@@ -154,7 +173,15 @@ describe('buyers who write differently', () => {
     const ext = await h.context.newPage();
     await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
     await callBackground(ext, 'updateSettings', { repName: '' });
-    await callBackground(ext, 'saveScript', { id: 'e2e-var', group: '问候语', intent: 'greeting', title: '变量E2E', text: '您好，我是客服{客服}，很高兴为您服务', triggers: ['变量测试'], updatedAt: 1 });
+    await callBackground(ext, 'saveScript', {
+      id: 'e2e-var',
+      group: '问候语',
+      intent: 'greeting',
+      title: '变量E2E',
+      text: '您好，我是客服{客服}，很高兴为您服务',
+      triggers: ['变量测试'],
+      updatedAt: 1,
+    });
     const page = await open('textarea.html');
     await buyerSays(page, '变量测试');
     await page.locator('[data-demo="compose"]').click();

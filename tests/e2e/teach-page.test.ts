@@ -15,7 +15,14 @@ import type { Page } from 'playwright-core';
 import { callBackground, launchExtension, sidebar, type Harness } from './harness';
 
 let h: Harness;
-type Fixture = { __fixture: { sent: string[]; current(): { id: string; buyerName: string; draft: string }; buyerSays(t: string, id?: string): void; switchTo(id: string): void } };
+type Fixture = {
+  __fixture: {
+    sent: string[];
+    current(): { id: string; buyerName: string; draft: string };
+    buyerSays(t: string, id?: string): void;
+    switchTo(id: string): void;
+  };
+};
 
 const panel = (page: Page) => page.locator('huashu-sidebar [data-huashu="teach-panel"]');
 const step = (page: Page) => panel(page).getAttribute('data-step');
@@ -142,7 +149,14 @@ describe('teach an unknown chat page', () => {
     expect(exported.profile.selectors.messageList).toBeTruthy();
 
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ kind: 'huashu-site-profile', version: 1, profile: { selectors: { messageList: 'div', buyerMessage: '(((', sellerMessage: 'p', composeBox: 'textarea' } } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        kind: 'huashu-site-profile',
+        version: 1,
+        profile: { selectors: { messageList: 'div', buyerMessage: '(((', sellerMessage: 'p', composeBox: 'textarea' } },
+      }),
+    );
     await panel(page).locator('[data-huashu="teach-import-file"]').setInputFiles(bad);
     await expect.poll(() => panel(page).locator('[data-huashu="teach-error"]').textContent(), { timeout: 20_000 }).toContain('buyerMessage');
 

@@ -53,7 +53,15 @@ let leadOptions: Page;
 let repOptions: Page;
 let serviceUrl = '';
 
-const TEAM_PAY: ReplyScript = { id: 'team-pay-e2e', group: '订单相关', intent: 'payment_reminder', title: '团队催付E2E', text: '亲，订单还没付款哦，有问题随时找我～', triggers: ['还没付款'], updatedAt: 1 };
+const TEAM_PAY: ReplyScript = {
+  id: 'team-pay-e2e',
+  group: '订单相关',
+  intent: 'payment_reminder',
+  title: '团队催付E2E',
+  text: '亲，订单还没付款哦，有问题随时找我～',
+  triggers: ['还没付款'],
+  updatedAt: 1,
+};
 
 async function openTeamTab(h: Harness, page: Page) {
   await page.goto(`chrome-extension://${h.extensionId}/options.html#team`);
@@ -77,7 +85,9 @@ async function search(page: Page, query: string) {
   const box = sidebar(page).locator('[data-huashu="search"]');
   await box.fill('');
   await box.fill(query);
-  await sidebar(page).locator(`[data-huashu="results"][data-query=${JSON.stringify(query)}]`).waitFor(); // results for this query are shown
+  await sidebar(page)
+    .locator(`[data-huashu="results"][data-query=${JSON.stringify(query)}]`)
+    .waitFor(); // results for this query are shown
   return sidebar(page).locator('[data-huashu="results"] .card');
 }
 
@@ -163,7 +173,11 @@ describe('team sync', () => {
     await expect.poll(() => repOptions.locator('[data-huashu="team-members"]').textContent(), { timeout: 15_000 }).toContain('组长');
 
     // Used codes are refused with their own message (a third browser would get this).
-    const again = await fetch(`${serviceUrl}/v1/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, repName: 'x' }) });
+    const again = await fetch(`${serviceUrl}/v1/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, repName: 'x' }),
+    });
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('invite_used');
   });
 
@@ -189,7 +203,16 @@ describe('team sync', () => {
 
   it('a rep’s edit of a shared script is a proposal the lead sees and accepts', async () => {
     // A rep's new script stays private: nothing is queued.
-    await bg(repOptions, 'saveScript', { id: 'rep-private-e2e', group: '问候语', intent: 'greeting', title: '小王私有问候', text: '在的亲～', triggers: [], source: 'user', updatedAt: 1 });
+    await bg(repOptions, 'saveScript', {
+      id: 'rep-private-e2e',
+      group: '问候语',
+      intent: 'greeting',
+      title: '小王私有问候',
+      text: '在的亲～',
+      triggers: [],
+      source: 'user',
+      updatedAt: 1,
+    });
     await bg(repOptions, 'teamSyncNow');
     expect((await bg<{ pending: number }>(repOptions, 'teamState')).pending).toBe(0);
 

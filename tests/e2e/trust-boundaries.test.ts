@@ -35,7 +35,10 @@ async function inContentScript<T>(target: Page, expression: string): Promise<T> 
   const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://') === false && /huashu|话术/i.test(c.name));
   const world = isolated ?? contexts.find((c) => c.auxData?.type === 'isolated');
   if (!world) throw new Error('the content script world was not found');
-  const result = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as { result: { value: T }; exceptionDetails?: unknown };
+  const result = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+    result: { value: T };
+    exceptionDetails?: unknown;
+  };
   await cdp.detach();
   if (result.exceptionDetails) throw new Error(`evaluation failed: ${JSON.stringify(result.exceptionDetails)}`);
   return result.result.value;
@@ -63,10 +66,19 @@ describe('the background checks who is calling', () => {
   it('scopes what a page may name to its own origin', async () => {
     const otherOrigin = 'https://evil.example';
     const profile = { origin: otherOrigin, name: 'x', selectors: { messageList: 'a', buyerMessage: 'b', sellerMessage: 'c', composeBox: 'd' }, updatedAt: 1 };
-    expect(await inContentScript<{ ok: boolean; error?: { code: string } }>(page, send('saveSiteProfile', profile))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await inContentScript<{ ok: boolean; error?: { code: string } }>(page, send('saveSiteProfile', profile))).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const logged = await inContentScript<{ ok: boolean; value: { conversationUrl?: string } }>(
       page,
-      send('logFollowUp', { kind: 'payment_reminder', site: 'demo', conversationKey: 'demo:shop:trust-1', conversationUrl: 'https://evil.example/chat', orderId: 'TRUST-1' }),
+      send('logFollowUp', {
+        kind: 'payment_reminder',
+        site: 'demo',
+        conversationKey: 'demo:shop:trust-1',
+        conversationUrl: 'https://evil.example/chat',
+        orderId: 'TRUST-1',
+      }),
     );
     expect(logged.ok).toBe(true);
     // A link the page reports on another origin is replaced by the page's own address.
@@ -74,7 +86,13 @@ describe('the background checks who is calling', () => {
     // A link that is not http(s) at all is refused at the boundary.
     const dataLink = await inContentScript<{ ok: boolean; error?: { code: string } }>(
       page,
-      send('logFollowUp', { kind: 'payment_reminder', site: 'demo', conversationKey: 'demo:shop:trust-2', conversationUrl: 'data:text/html,<h1>x</h1>', orderId: 'TRUST-2' }),
+      send('logFollowUp', {
+        kind: 'payment_reminder',
+        site: 'demo',
+        conversationKey: 'demo:shop:trust-2',
+        conversationUrl: 'data:text/html,<h1>x</h1>',
+        orderId: 'TRUST-2',
+      }),
     );
     expect(dataLink).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
@@ -100,8 +118,16 @@ describe('page scripts cannot drive the sidebar', () => {
 describe('restored backups and follow-up links', () => {
   it('refuses a backup whose settings would inject CSS, and changes nothing', async () => {
     const scriptsBefore = (await callBackground<{ value: unknown[] }>(ext, 'listScripts', {})).value.length;
-    const backup = (await callBackground<{ value: { scripts: unknown[]; settings: Array<{ key: string; value: unknown }>; followups: unknown[]; usage: unknown[] } }>(ext, 'exportBackup')).value;
-    const poisoned = { ...backup, settings: [...backup.settings.filter((s) => s.key !== 'sidebarSide'), { key: 'sidebarSide', value: 'right: 0 } body { display: none } x {' }] };
+    const backup = (
+      await callBackground<{ value: { scripts: unknown[]; settings: Array<{ key: string; value: unknown }>; followups: unknown[]; usage: unknown[] } }>(
+        ext,
+        'exportBackup',
+      )
+    ).value;
+    const poisoned = {
+      ...backup,
+      settings: [...backup.settings.filter((s) => s.key !== 'sidebarSide'), { key: 'sidebarSide', value: 'right: 0 } body { display: none } x {' }],
+    };
     const answer = await callBackground<{ ok: boolean; error?: { code: string; en: string } }>(ext, 'restoreBackup', poisoned);
     expect(answer).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(answer.error!.en).toContain('Nothing was changed');

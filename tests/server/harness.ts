@@ -25,7 +25,8 @@ export async function startStack(options: { instances?: number; leaseMs?: number
   const db = await startLocalPostgres({ ephemeral: true });
   const services: RunningService[] = [];
   try {
-    for (let i = 0; i < (options.instances ?? 1); i++) services.push(await startService({ databaseUrl: db.url, secret: TEST_SECRET, leaseMs: options.leaseMs, poolSize: 10, rateLimits: TEST_RATE_LIMITS }));
+    for (let i = 0; i < (options.instances ?? 1); i++)
+      services.push(await startService({ databaseUrl: db.url, secret: TEST_SECRET, leaseMs: options.leaseMs, poolSize: 10, rateLimits: TEST_RATE_LIMITS }));
   } catch (e) {
     await db.stop();
     throw e;

@@ -8,7 +8,15 @@ import type { RemoteRow } from '../../lib/sync/protocol';
 let db: HuashuDB;
 let storage: DexieSyncStorage;
 const SHOP = 'shop-1';
-const row = (kind: RemoteRow['kind'], id: string, data: Record<string, unknown>, extra: Partial<RemoteRow> = {}): RemoteRow => ({ kind, id, seq: 1, deleted: false, updatedAt: 5, data, ...extra });
+const row = (kind: RemoteRow['kind'], id: string, data: Record<string, unknown>, extra: Partial<RemoteRow> = {}): RemoteRow => ({
+  kind,
+  id,
+  seq: 1,
+  deleted: false,
+  updatedAt: 5,
+  data,
+  ...extra,
+});
 
 beforeEach(async () => {
   db = openDatabase(`apply-remote-${Math.random()}`);
@@ -29,9 +37,24 @@ describe('pulled team rows into the local database', () => {
         row('member', 'rep-2', { name: '小王', role: 'rep' }),
         row('script', 'r-mine', { id: 'mine', title: 'team version', text: 'team' }),
         row('script', 'r-new', { id: 'new-1', title: '新', text: '团队话术', group: '售后服务', intent: 'return_refund' }, { seq: 7 }),
-        row('site_profile', 'p1', { origin: 'https://chat.example', name: 'x', selectors: { messageList: 'a', buyerMessage: 'b', sellerMessage: 'c', composeBox: 'd' } }),
+        row('site_profile', 'p1', {
+          origin: 'https://chat.example',
+          name: 'x',
+          selectors: { messageList: 'a', buyerMessage: 'b', sellerMessage: 'c', composeBox: 'd' },
+        }),
         row('risk_word', 'w1', { word: '加我QQ', category: 'offsite_contact', severity: 'block' }),
-        row('followup', 'f1', { kind: 'payment_reminder', site: 'pinduoduo', conversationKey: 'k', orderId: 'O1', status: 'open', dueAt: 10, deadlineAt: 20, createdAt: 1, claimedBy: 'rep-2', leaseUntil: 10_000 }),
+        row('followup', 'f1', {
+          kind: 'payment_reminder',
+          site: 'pinduoduo',
+          conversationKey: 'k',
+          orderId: 'O1',
+          status: 'open',
+          dueAt: 10,
+          deadlineAt: 20,
+          createdAt: 1,
+          claimedBy: 'rep-2',
+          leaseUntil: 10_000,
+        }),
       ],
       SHOP,
       100,
@@ -49,8 +72,24 @@ describe('pulled team rows into the local database', () => {
   });
 
   it('leaving the shop takes the shop’s rows away and gives back the scripts this device shared', async () => {
-    await applyRemoteRows(db, storage, [row('script', 'r1', { id: 's1', title: 't', text: 'x' }), row('script', 'r2', { id: 's2', title: 't', text: 'y' }), row('risk_word', 'w1', { word: '加我QQ', category: 'offsite_contact' })], SHOP, 1);
-    await db.settings.put({ key: 'customBanned', value: [{ word: '加我QQ', category: 'offsite_contact' }, { word: '我的词', category: 'custom' }] });
+    await applyRemoteRows(
+      db,
+      storage,
+      [
+        row('script', 'r1', { id: 's1', title: 't', text: 'x' }),
+        row('script', 'r2', { id: 's2', title: 't', text: 'y' }),
+        row('risk_word', 'w1', { word: '加我QQ', category: 'offsite_contact' }),
+      ],
+      SHOP,
+      1,
+    );
+    await db.settings.put({
+      key: 'customBanned',
+      value: [
+        { word: '加我QQ', category: 'offsite_contact' },
+        { word: '我的词', category: 'custom' },
+      ],
+    });
     await storage.set(TEAM_KEYS.ownShared, ['s1']);
     await clearSharedRows(db, storage);
     expect(await db.scripts.get('s1')).toMatchObject({ source: 'user' });

@@ -38,7 +38,10 @@ describe('JSONL line splitting', () => {
 
   it('one answer per input line: a \\r between two objects does not make two answers', async () => {
     const out = await run(['{"text":"包邮吗",\r"x":1}\n{"text":"a"}\r{"text":"b"}\n'], (t) => ({ echo: t }));
-    const answers = out.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers).toHaveLength(2);
     expect(answers[0]).toEqual({ echo: '包邮吗' }); // "\r" is JSON whitespace
     expect(answers[1]).toMatchObject({ findings: [], error: expect.stringContaining('invalid JSON') });
@@ -83,7 +86,10 @@ describe('risk answer is bounded', () => {
     const r = spawnSync('npx', ['tsx', 'scripts/risk.ts', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeLessThan(100_000);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(2);
     expect(out[0].findings).toHaveLength(MAX_FINDINGS);
     expect(out[0].truncated.textChars).toBe(5_000_000);

@@ -6,7 +6,10 @@ const input = ['{"text":"包邮吗"}', '', '{not json', '{"x":1}', '{"text":"加
 function run(script: string): Array<Record<string, unknown>> {
   const r = spawnSync('npx', ['tsx', script, '--jsonl'], { input, encoding: 'utf8' });
   expect(r.status).toBe(0);
-  return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 describe('--jsonl command lines: one line out per line in, in order, bad lines explained', () => {

@@ -11,7 +11,19 @@ describe('database schema upgrade', () => {
     await v1.open();
     await v1.table('scripts').add({ id: 's1', group: '问候语', intent: 'greeting', title: '在的', text: '您好，在的', triggers: ['在吗'], updatedAt: 1 });
     await v1.table('usage').add({ id: 'u1', scriptId: 's1', site: 'demo', conversationKey: 'demo:a', at: 5, via: 'click' });
-    await v1.table('followups').add({ id: 'f1', kind: 'payment_reminder', site: 'demo', conversationKey: 'demo:a', createdAt: 1, dueAt: 2, deadlineAt: 3, status: 'open', dedupeKey: 'k', attempts: [], updatedAt: 1 });
+    await v1.table('followups').add({
+      id: 'f1',
+      kind: 'payment_reminder',
+      site: 'demo',
+      conversationKey: 'demo:a',
+      createdAt: 1,
+      dueAt: 2,
+      deadlineAt: 3,
+      status: 'open',
+      dedupeKey: 'k',
+      attempts: [],
+      updatedAt: 1,
+    });
     await v1.table('settings').put({ key: 'repName', value: '小美' });
     expect(v1.verno).toBe(1);
     v1.close();
@@ -26,7 +38,12 @@ describe('database schema upgrade', () => {
     expect(await v2.followups.where('[status+dueAt]').between(['open', 0], ['open', Infinity]).count()).toBe(1);
     // the new index works on rows written before it existed
     expect(await v2.usage.where('conversationKey').equals('demo:a').count()).toBe(1);
-    await v2.siteProfiles.put({ origin: 'https://x.test', name: 'x', selectors: { messageList: '#m', buyerMessage: '.b', sellerMessage: '.s', composeBox: 'textarea' }, updatedAt: 1 });
+    await v2.siteProfiles.put({
+      origin: 'https://x.test',
+      name: 'x',
+      selectors: { messageList: '#m', buyerMessage: '.b', sellerMessage: '.s', composeBox: 'textarea' },
+      updatedAt: 1,
+    });
     expect(await v2.siteProfiles.count()).toBe(1);
     v2.close();
   });
@@ -37,12 +54,31 @@ describe('database schema upgrade', () => {
     declareV1(v2);
     declareV2(v2);
     await v2.open();
-    await v2.table('scripts').add({ id: 's1', group: '问候语', intent: 'greeting', title: '在的', text: '您好，在的', triggers: ['在吗'], favourite: true, updatedAt: 1 });
+    await v2
+      .table('scripts')
+      .add({ id: 's1', group: '问候语', intent: 'greeting', title: '在的', text: '您好，在的', triggers: ['在吗'], favourite: true, updatedAt: 1 });
     await v2.table('usage').add({ id: 'u1', scriptId: 's1', site: 'demo', conversationKey: 'demo:a', at: 5, via: 'click' });
-    await v2.table('followups').add({ id: 'f1', kind: 'review_recovery', site: 'demo', conversationKey: 'demo:a', createdAt: 1, dueAt: 2, deadlineAt: 3, status: 'snoozed', dedupeKey: 'k2', attempts: [{ at: 1 }], updatedAt: 1 });
+    await v2.table('followups').add({
+      id: 'f1',
+      kind: 'review_recovery',
+      site: 'demo',
+      conversationKey: 'demo:a',
+      createdAt: 1,
+      dueAt: 2,
+      deadlineAt: 3,
+      status: 'snoozed',
+      dedupeKey: 'k2',
+      attempts: [{ at: 1 }],
+      updatedAt: 1,
+    });
     await v2.table('riskOverrides').add({ id: 'r1', at: 1, site: 'demo', categories: ['absolute'], textHash: 'h', reason: 'x' });
     await v2.table('settings').put({ key: 'customBanned', value: [{ word: '最便宜', category: 'absolute' }] });
-    await v2.table('siteProfiles').put({ origin: 'https://x.test', name: 'x', selectors: { messageList: '#m', buyerMessage: '.b', sellerMessage: '.s', composeBox: 'textarea' }, updatedAt: 1 });
+    await v2.table('siteProfiles').put({
+      origin: 'https://x.test',
+      name: 'x',
+      selectors: { messageList: '#m', buyerMessage: '.b', sellerMessage: '.s', composeBox: 'textarea' },
+      updatedAt: 1,
+    });
     expect(v2.verno).toBe(2);
     v2.close();
 

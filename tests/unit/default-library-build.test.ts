@@ -9,7 +9,11 @@ describe('the default library', () => {
   });
   it('names only intents of the shared taxonomy, with unique ids and codes', () => {
     const taxonomy = JSON.parse(readFileSync('../shared/intents.json', 'utf8')) as unknown;
-    const known = new Set(JSON.stringify(taxonomy).match(/"id":\s*"([^"]+)"/g)!.map((m) => m.replace(/^"id":\s*"|"$/g, '')));
+    const known = new Set(
+      JSON.stringify(taxonomy)
+        .match(/"id":\s*"([^"]+)"/g)!
+        .map((m) => m.replace(/^"id":\s*"|"$/g, '')),
+    );
     const scripts = buildDefaultLibrary(DEFAULT_LIBRARY_SOURCE);
     for (const s of scripts) expect(known.has(s.intent), `${s.id}: ${s.intent}`).toBe(true);
     expect(new Set(scripts.map((s) => s.id)).size).toBe(scripts.length);

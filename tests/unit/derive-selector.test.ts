@@ -22,12 +22,37 @@ const $ = (s: string) => document.querySelector(s)!;
 
 describe('looksHashed', () => {
   it('flags CSS-module, styled-components, emotion and random mixes', () => {
-    for (const t of ['_3Fq2sXcL', '_2hQk7dLx', '_7hJk1Lm', '_6Avatar', 'sc-bdVaJa', 'css-1x2y3z', 'a8Kx2', 'x9fKd2Wm', 'shopName__a8Kx2', 'bubble_3kXa9', '3col']) {
+    for (const t of [
+      '_3Fq2sXcL',
+      '_2hQk7dLx',
+      '_7hJk1Lm',
+      '_6Avatar',
+      'sc-bdVaJa',
+      'css-1x2y3z',
+      'a8Kx2',
+      'x9fKd2Wm',
+      'shopName__a8Kx2',
+      'bubble_3kXa9',
+      '3col',
+    ]) {
       expect(looksHashed(t), t).toBe(true);
     }
   });
   it('keeps readable names, with or without a digit', () => {
-    for (const t of ['msg-list', 'chat-item', 'buyer-item', 'EditorContent', 'ql-editor', 'SendBox-Editor', 'message_v2', 'h2', 'col-6', 'btn--primary', 'kwaishop-cs-LayoutDefaultWrapper_msgMain', 'messageNotMe']) {
+    for (const t of [
+      'msg-list',
+      'chat-item',
+      'buyer-item',
+      'EditorContent',
+      'ql-editor',
+      'SendBox-Editor',
+      'message_v2',
+      'h2',
+      'col-6',
+      'btn--primary',
+      'kwaishop-cs-LayoutDefaultWrapper_msgMain',
+      'messageNotMe',
+    ]) {
       expect(looksHashed(t), t).toBe(false);
     }
   });
@@ -58,7 +83,9 @@ describe('deriveUniqueSelector', () => {
     expect(deriveUniqueSelector($('textarea'))).toBe('.reply-input');
   });
   it('scopes a shared class under a distinguishing ancestor', () => {
-    html('<aside class="conv-list"><span class="peer-name">A</span><span class="peer-name">B</span></aside><header class="chat-head"><span class="peer-name">B</span></header>');
+    html(
+      '<aside class="conv-list"><span class="peer-name">A</span><span class="peer-name">B</span></aside><header class="chat-head"><span class="peer-name">B</span></header>',
+    );
     const el = $('header .peer-name');
     const s = deriveUniqueSelector(el);
     expect(document.querySelector(s)).toBe(el);
@@ -114,7 +141,9 @@ describe('deriveMessageSelectors', () => {
 
 describe('lifting a click to the part it belongs to', () => {
   it('lifts to the scrolling list, the editor root and the control', () => {
-    html('<div class="scroller"><div class="row"><span id="leaf">x</span></div></div><div contenteditable="true" class="ed"><p><span id="inner">y</span></p></div><div class="send" role="button"><svg><path id="p"></path></svg></div><div class="icon-send"><svg><path id="q"></path></svg></div>');
+    html(
+      '<div class="scroller"><div class="row"><span id="leaf">x</span></div></div><div contenteditable="true" class="ed"><p><span id="inner">y</span></p></div><div class="send" role="button"><svg><path id="p"></path></svg></div><div class="icon-send"><svg><path id="q"></path></svg></div>',
+    );
     expect(liftToMessageList($('#leaf'), (e) => e.classList.contains('scroller'))).toBe($('.scroller'));
     expect(liftToEditable($('#inner'))).toBe($('.ed'));
     expect(liftToControl($('#p'))).toBe($('.send'));
@@ -125,10 +154,42 @@ describe('lifting a click to the part it belongs to', () => {
 /** Teach each saved marketplace snapshot as if no adapter knew it: the taught profile must read it like the adapter. */
 describe('a profile taught on each marketplace snapshot reads it', () => {
   const CASES = [
-    { platform: 'pinduoduo', list: '#msgListContainer', buyer: '.buyer-item .msg-text', seller: '.cs-item .msg-text', compose: 'textarea', send: '.send-btn', name: '.chat-header .nickname-span' },
-    { platform: 'feige', list: '[data-qa-id="qa-message-warpper"]', buyer: '.messageNotMe pre', seller: '.messageIsMe pre', compose: 'textarea', send: '[data-qa-id="qa-send-message-button"]', name: '#topbar-left-info > span' },
-    { platform: 'dongdong', list: '#t-chat-scroll', buyer: '.message_left .message__text', seller: '.message_right .message__text', compose: '.EditorContent', send: '.send-button', name: '.chat-head-name span' },
-    { platform: 'kuaishou', list: '.ChatMessageList', buyer: '[class*="__notMe"] .TextMessage-text', seller: '[class*="__isMine"] .TextMessage-text', compose: '.ql-editor', send: '.ant-btn-primary', name: '.LoginUserInfo-mainTitle-text' },
+    {
+      platform: 'pinduoduo',
+      list: '#msgListContainer',
+      buyer: '.buyer-item .msg-text',
+      seller: '.cs-item .msg-text',
+      compose: 'textarea',
+      send: '.send-btn',
+      name: '.chat-header .nickname-span',
+    },
+    {
+      platform: 'feige',
+      list: '[data-qa-id="qa-message-warpper"]',
+      buyer: '.messageNotMe pre',
+      seller: '.messageIsMe pre',
+      compose: 'textarea',
+      send: '[data-qa-id="qa-send-message-button"]',
+      name: '#topbar-left-info > span',
+    },
+    {
+      platform: 'dongdong',
+      list: '#t-chat-scroll',
+      buyer: '.message_left .message__text',
+      seller: '.message_right .message__text',
+      compose: '.EditorContent',
+      send: '.send-button',
+      name: '.chat-head-name span',
+    },
+    {
+      platform: 'kuaishou',
+      list: '.ChatMessageList',
+      buyer: '[class*="__notMe"] .TextMessage-text',
+      seller: '[class*="__isMine"] .TextMessage-text',
+      compose: '.ql-editor',
+      send: '.ant-btn-primary',
+      name: '.LoginUserInfo-mainTitle-text',
+    },
   ];
   for (const c of CASES) {
     it(c.platform, () => {
@@ -172,7 +233,9 @@ describe('a profile taught on each marketplace snapshot reads it', () => {
 
 describe('hashed classes as the last resort', () => {
   it('Shopee-like rows that differ only by a hash: null by default, a working selector when allowed', () => {
-    html('<div class="l"><div class="_8uJk3Pq"><div class="_0bQx4Bb">hi</div></div><div class="_8uJk3Pq _5sRgtMe"><div class="_0bQx4Bb">hello</div></div><div class="_8uJk3Pq"><div class="_0bQx4Bb">ship?</div></div></div>');
+    html(
+      '<div class="l"><div class="_8uJk3Pq"><div class="_0bQx4Bb">hi</div></div><div class="_8uJk3Pq _5sRgtMe"><div class="_0bQx4Bb">hello</div></div><div class="_8uJk3Pq"><div class="_0bQx4Bb">ship?</div></div></div>',
+    );
     const list = $('.l');
     const [buyer, seller] = [list.querySelectorAll('._0bQx4Bb')[2]!, list.querySelectorAll('._0bQx4Bb')[1]!];
     expect(deriveMessageSelectors(list, buyer, seller)).toBeNull();

@@ -8,7 +8,14 @@ import { readImportFile } from '../../lib/import/read-import-file';
 import type { ReplyScript } from '../../lib/types';
 
 const script = (id: string, group: string, text: string, code?: string, title = `标题${id}`): ReplyScript => ({
-  id, group, intent: 'product_info', title, text, triggers: [], updatedAt: 1, ...(code ? { code } : {}),
+  id,
+  group,
+  intent: 'product_info',
+  title,
+  text,
+  triggers: [],
+  updatedAt: 1,
+  ...(code ? { code } : {}),
 });
 
 // Texts chosen to break naive CSV/XLSX writers and readers.
@@ -42,7 +49,10 @@ describe('千牛 export', () => {
   });
 
   it.each([
-    ['csv', false], ['csv', true], ['xlsx', false], ['xlsx', true],
+    ['csv', false],
+    ['csv', true],
+    ['xlsx', false],
+    ['xlsx', true],
   ] as const)('%s (withTitle %s) re-imports without loss', async (kind, withTitle) => {
     const bytes = kind === 'csv' ? exportQianniuCsvBytes(scripts, { withTitle }) : await exportQianniuXlsx(scripts, { withTitle });
     const parsed = await reimport(`export.${kind}`, bytes);
@@ -67,15 +77,29 @@ describe('千牛 export', () => {
 
 describe('Huashu backup', () => {
   it('createBackup → stringify → parseBackup gives back the same data', () => {
-    const backup = createBackup({
-      scripts: live,
-      settings: [{ key: 'theme', value: { dark: true } }],
-      usage: [{ id: 'u1', scriptId: '1', site: 'demo', at: 5, via: 'click' }],
-      followups: [{
-        id: 'f1', kind: 'payment_reminder', site: 'demo', conversationKey: 'k', createdAt: 1, dueAt: 2, deadlineAt: 3,
-        status: 'open', dedupeKey: 'payment_reminder:demo:k', attempts: [], updatedAt: 1,
-      }],
-    }, new Date('2025-01-31T08:00:00Z'));
+    const backup = createBackup(
+      {
+        scripts: live,
+        settings: [{ key: 'theme', value: { dark: true } }],
+        usage: [{ id: 'u1', scriptId: '1', site: 'demo', at: 5, via: 'click' }],
+        followups: [
+          {
+            id: 'f1',
+            kind: 'payment_reminder',
+            site: 'demo',
+            conversationKey: 'k',
+            createdAt: 1,
+            dueAt: 2,
+            deadlineAt: 3,
+            status: 'open',
+            dedupeKey: 'payment_reminder:demo:k',
+            attempts: [],
+            updatedAt: 1,
+          },
+        ],
+      },
+      new Date('2025-01-31T08:00:00Z'),
+    );
     expect(backup).toMatchObject({ format: 'huashu-backup', version: 1, exportedAt: '2025-01-31T08:00:00.000Z' });
     const parsed = parseBackup(stringifyBackup(backup));
     expect(parsed).toEqual({ ok: true, backup, dropped: [] });
@@ -99,7 +123,11 @@ describe('Huashu backup', () => {
     expect(parsed.ok && parsed.backup.scripts.map((s) => s.id)).toEqual(['u-1', 'u-2']);
     expect(parsed.ok && parsed.dropped).toEqual([{ table: 'scripts', row: 3, zh: '缺少话术内容', en: 'missing text' }]);
     const read = await readImportFile('backup-bad-row.json', new TextEncoder().encode(text));
-    expect(read.ok && read.records.map((r) => [r.row, r.error?.code])).toEqual([[1, undefined], [2, undefined], [3, 'backup-invalid']]);
+    expect(read.ok && read.records.map((r) => [r.row, r.error?.code])).toEqual([
+      [1, undefined],
+      [2, undefined],
+      [3, 'backup-invalid'],
+    ]);
   });
 
   it('restores scripts through the preview with their intents and ids', async () => {

@@ -10,7 +10,19 @@ describe('popup search', () => {
   it('finds a follow-up by order number (full or prefix) and by buyer name among many', async () => {
     const db = openDatabase(`search-${Math.random()}`);
     for (let i = 0; i < 300; i++) {
-      await logFollowUp(db, { kind: 'payment_reminder', site: 'pinduoduo', conversationKey: `pdd:s:${i}`, orderId: `26031000${String(i).padStart(6, '0')}`, buyerName: `买家${i}`, orderCreatedAt: NOW - 600_000 }, DEFAULT_RULES, NOW);
+      await logFollowUp(
+        db,
+        {
+          kind: 'payment_reminder',
+          site: 'pinduoduo',
+          conversationKey: `pdd:s:${i}`,
+          orderId: `26031000${String(i).padStart(6, '0')}`,
+          buyerName: `买家${i}`,
+          orderCreatedAt: NOW - 600_000,
+        },
+        DEFAULT_RULES,
+        NOW,
+      );
     }
     const byOrder = await listForPopup(db, NOW, { search: '26031000000123' });
     expect(byOrder.rows.map((r) => r.row.orderId)).toEqual(['26031000000123']);

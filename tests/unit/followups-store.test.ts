@@ -323,7 +323,7 @@ describe('listForPopup and friends', () => {
     expect(review.counts.byKind).toEqual(naive(rows, NOW).byKind); // filters do not change the tab counts
   });
 
-  it('finds a conversation\'s follow-ups and the next due time for the alarm', async () => {
+  it("finds a conversation's follow-ups and the next due time for the alarm", async () => {
     const a = await logFollowUp(db, pay({ orderId: undefined }), R, NOW);
     const b = await logFollowUp(db, pay({ orderId: 'PDD009', kind: 'aftersale_revisit' }), R, NOW);
     await logFollowUp(db, pay({ orderId: 'X', conversationKey: 'other' }), R, NOW);

@@ -38,9 +38,54 @@ const matcher = createMatcher(parseLibrary(readFileSync(libraryPath, 'utf8'), li
 
 /** Pieces drafts and buyer messages are made of, including the hostile ones. */
 const PIECES = [
-  '亲', '包邮吗', '加我微信', 'v信', '薇芯', 'wx', 'qq', '好评返现', '全网最低价', '绝对正品', '退款', '发货', '什么时候到',
-  'a', 'abc', 'ab12cd', '1', '13800138000', '12**34', '_', '@', '.com', 'http://t.cn/x', ' ', '\t', '\n', '\r', '，', '。', '？', '!!',
-  '😀', '👍🏻', '\u200b', '\u202e', '\u0000', '\u0007', '\ud800', '\udfff', '\ufeff', '１２３', 'ＡＢ', '𠮷', '繁體', 'é', '🇨🇳', '\\', '"',
+  '亲',
+  '包邮吗',
+  '加我微信',
+  'v信',
+  '薇芯',
+  'wx',
+  'qq',
+  '好评返现',
+  '全网最低价',
+  '绝对正品',
+  '退款',
+  '发货',
+  '什么时候到',
+  'a',
+  'abc',
+  'ab12cd',
+  '1',
+  '13800138000',
+  '12**34',
+  '_',
+  '@',
+  '.com',
+  'http://t.cn/x',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '，',
+  '。',
+  '？',
+  '!!',
+  '😀',
+  '👍🏻',
+  '\u200b',
+  '\u202e',
+  '\u0000',
+  '\u0007',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '１２３',
+  'ＡＢ',
+  '𠮷',
+  '繁體',
+  'é',
+  '🇨🇳',
+  '\\',
+  '"',
 ];
 
 function randomText(rnd: Random, length: number): string {
@@ -72,7 +117,26 @@ function randomLine(rnd: Random, n: number): { line: JsonLine; valid: boolean; l
       return { line: { text: json.slice(0, rnd.int(json.length)) }, valid: false, long };
     }
     case 6:
-      return { line: { text: rnd.pick(['', ' ', 'null', '[]', '{}', '{"text":1}', '{"text":null}', '"text"', '{"text":["a"]}', '['.repeat(5000), '{"text":"\\ud800"}', '{"text":"a\\u0000b"}']) }, valid: false, long };
+      return {
+        line: {
+          text: rnd.pick([
+            '',
+            ' ',
+            'null',
+            '[]',
+            '{}',
+            '{"text":1}',
+            '{"text":null}',
+            '"text"',
+            '{"text":["a"]}',
+            '['.repeat(5000),
+            '{"text":"\\ud800"}',
+            '{"text":"a\\u0000b"}',
+          ]),
+        },
+        valid: false,
+        long,
+      };
     default:
       return { line: { tooLong: 20_000_000 }, valid: false, long };
   }

@@ -73,14 +73,23 @@ const GENERATORS: Array<(rnd: Random) => Case> = [
     return { kind: 'truncated xlsx', name: 'x.xlsx', bytes: x.slice(0, rnd.int(x.length)) };
   },
   (rnd) => ({ kind: 'damaged xlsx', name: 'x.xlsx', bytes: flip(rnd, rnd.pick(XLSX_FIXTURES), 1 + rnd.int(20)) }),
-  (rnd) => ({ kind: 'zip signature, then noise', name: rnd.pick(['x.xlsx', 'x.csv', 'x']), bytes: concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), rnd.bytes(rnd.int(4096))) }),
+  (rnd) => ({
+    kind: 'zip signature, then noise',
+    name: rnd.pick(['x.xlsx', 'x.csv', 'x']),
+    bytes: concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), rnd.bytes(rnd.int(4096))),
+  }),
   (rnd) => {
     // A well-formed zip whose sheet XML is noise made of markup characters.
-    const noise = Array.from({ length: rnd.int(3000) }, () => rnd.pick(['<', '>', '"', "'", '/', 'c', 'f', 'r="A1"', '<c r="B2">', '<f>', '</c>', '<!--', ']]>', '&#x0;', '_x0000_', '亲'])).join('');
+    const noise = Array.from({ length: rnd.int(3000) }, () =>
+      rnd.pick(['<', '>', '"', "'", '/', 'c', 'f', 'r="A1"', '<c r="B2">', '<f>', '</c>', '<!--', ']]>', '&#x0;', '_x0000_', '亲']),
+    ).join('');
     return { kind: 'xlsx with noise XML', name: 'x.xlsx', bytes: buildXlsx({ sheetRelId: rnd.pick(['rId1', '(a+)+b', '', '"']), sheetData: noise }) };
   },
   (rnd) => {
-    const rows = Array.from({ length: 1 + rnd.int(50) }, (_, i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, phrase(rnd))}${rnd() < 0.3 ? formulaCell(`B${i + 1}`, 'SUM(1)', phrase(rnd)) : ''}</row>`);
+    const rows = Array.from(
+      { length: 1 + rnd.int(50) },
+      (_, i) => `<row r="${i + 1}">${textCell(`A${i + 1}`, phrase(rnd))}${rnd() < 0.3 ? formulaCell(`B${i + 1}`, 'SUM(1)', phrase(rnd)) : ''}</row>`,
+    );
     return { kind: 'xlsx, odd cells', name: 'x.xlsx', bytes: buildXlsx({ sheetData: rows.join('') }) };
   },
   (rnd) => ({ kind: 'zip without a sheet', name: 'x.xlsx', bytes: zipSync({ 'a.txt': strToU8(phrase(rnd)) }) }),
@@ -139,7 +148,11 @@ const GENERATORS: Array<(rnd: Random) => Case> = [
     ];
     return { kind: 'odd backup', name: 'backup.json', bytes: utf8(rnd.pick(variants)) };
   },
-  (rnd) => ({ kind: 'web page as .xls', name: rnd.pick(['x.xls', 'x.xlsx', 'x.csv']), bytes: utf8(`<html><table>${'<tr><td>亲</td></tr>'.repeat(rnd.int(100))}`) }),
+  (rnd) => ({
+    kind: 'web page as .xls',
+    name: rnd.pick(['x.xls', 'x.xlsx', 'x.csv']),
+    bytes: utf8(`<html><table>${'<tr><td>亲</td></tr>'.repeat(rnd.int(100))}`),
+  }),
 ];
 
 function expectClear(problem: ImportProblem | undefined, context: string): void {
@@ -179,7 +192,11 @@ describe(`fuzz: ${FILES} malformed import files (seed ${SEED})`, () => {
       const { preview } = result!;
       for (const row of preview.rows) {
         if (row.status === 'error') expectClear(row.problem, `${context} row ${row.row}`);
-        if (row.script) expect(findBadCharacter(row.script.text + row.script.group + row.script.title + (row.script.code ?? '')), `${context} row ${row.row} kept a bad character`).toBeUndefined();
+        if (row.script)
+          expect(
+            findBadCharacter(row.script.text + row.script.group + row.script.title + (row.script.code ?? '')),
+            `${context} row ${row.row} kept a bad character`,
+          ).toBeUndefined();
       }
       for (const note of result!.parsed.notes) expectClear(note, `${context} note`);
     }

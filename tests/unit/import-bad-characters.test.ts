@@ -76,7 +76,11 @@ describe('CSV and TXT', () => {
     const bytes = utf8(['分组,快捷短语', '问候,亲，在的', '售\u0000后,退款已受理', '售后,最后一行'].join('\n'));
     expect(detectFormat('early-nul.csv', bytes)).toEqual({ ok: true, format: 'csv' });
     const list = await records('early-nul.csv', bytes);
-    expect(list.map((r) => [r.row, r.text])).toEqual([[2, '亲，在的'], [3, ''], [4, '最后一行']]);
+    expect(list.map((r) => [r.row, r.text])).toEqual([
+      [2, '亲，在的'],
+      [3, ''],
+      [4, '最后一行'],
+    ]);
     expectBadRow(byRow(list, 3), 3, 'nul', ['A 列', 'column A']);
     expect(byRow(list, 3)?.group).toBeUndefined();
   });
@@ -103,8 +107,11 @@ describe('CSV and TXT', () => {
 
   it('UTF-8 holding an encoded lone surrogate (ED A0 80): only that row is refused, a CESU-8 pair is read as its character', async () => {
     const bytes = concat(
-      utf8('分组,快捷短语\n问候,亲，您好\n售后,坏'), new Uint8Array([0xed, 0xa0, 0x80]), utf8('的\n售后,笑'),
-      new Uint8Array([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]), utf8('\n'),
+      utf8('分组,快捷短语\n问候,亲，您好\n售后,坏'),
+      new Uint8Array([0xed, 0xa0, 0x80]),
+      utf8('的\n售后,笑'),
+      new Uint8Array([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]),
+      utf8('\n'),
     );
     const r = await readImportFile('wtf8.csv', bytes);
     expect(r.ok && r.encoding).toBe('utf-8');
@@ -133,21 +140,47 @@ describe('XLSX', () => {
       ].join(''),
     });
     const list = await records('x.xlsx', bytes);
-    expect(list.map((r) => [r.row, r.text])).toEqual([[2, '亲，在的'], [3, ''], [4, ''], [5, '最后一行']]);
+    expect(list.map((r) => [r.row, r.text])).toEqual([
+      [2, '亲，在的'],
+      [3, ''],
+      [4, ''],
+      [5, '最后一行'],
+    ]);
     expectBadRow(byRow(list, 3), 3, 'nul', ['B 列', 'column B']);
     expectBadRow(byRow(list, 4), 4, 'surrogate', ['A 列', 'column A']);
   });
 });
 
 describe('Huashu backup (.json)', () => {
-  const script = (id: string, over: Record<string, unknown> = {}) => ({ id, title: 't', text: `话术 ${id}`, group: '售后', intent: 'other', triggers: [], updatedAt: 1, ...over });
+  const script = (id: string, over: Record<string, unknown> = {}) => ({
+    id,
+    title: 't',
+    text: `话术 ${id}`,
+    group: '售后',
+    intent: 'other',
+    triggers: [],
+    updatedAt: 1,
+    ...over,
+  });
   const backup = (scripts: unknown[], followups: unknown[] = []) =>
     utf8(JSON.stringify({ format: 'huashu-backup', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', scripts, settings: [], followups, usage: [] }));
 
   it('escaped NUL or a lone surrogate in any field of a script: that row is an error naming the field', async () => {
-    const bytes = backup([script('a'), script('b', { text: '坏\u0000的' }), script('c', { title: '坏\ud800' }), script('d', { triggers: ['ok', '\udc00'] }), script('e')]);
+    const bytes = backup([
+      script('a'),
+      script('b', { text: '坏\u0000的' }),
+      script('c', { title: '坏\ud800' }),
+      script('d', { triggers: ['ok', '\udc00'] }),
+      script('e'),
+    ]);
     const list = await records('backup.json', bytes);
-    expect(list.map((r) => [r.row, r.text])).toEqual([[1, '话术 a'], [2, ''], [3, ''], [4, ''], [5, '话术 e']]);
+    expect(list.map((r) => [r.row, r.text])).toEqual([
+      [1, '话术 a'],
+      [2, ''],
+      [3, ''],
+      [4, ''],
+      [5, '话术 e'],
+    ]);
     expectBadRow(byRow(list, 2), 2, 'nul', ['字段 text', 'field text']);
     expectBadRow(byRow(list, 3), 3, 'surrogate', ['字段 title', 'field title']);
     expectBadRow(byRow(list, 4), 4, 'surrogate', ['triggers[1]', 'triggers[1]']);
@@ -156,7 +189,17 @@ describe('Huashu backup (.json)', () => {
   });
 
   it('a restore drops a damaged follow-up row and keeps the others', () => {
-    const followup = (id: string, over: Record<string, unknown> = {}) => ({ id, kind: 'k', status: 'open', dedupeKey: id, dueAt: 1, createdAt: 1, deadlineAt: 2, attempts: [], ...over });
+    const followup = (id: string, over: Record<string, unknown> = {}) => ({
+      id,
+      kind: 'k',
+      status: 'open',
+      dedupeKey: id,
+      dueAt: 1,
+      createdAt: 1,
+      deadlineAt: 2,
+      attempts: [],
+      ...over,
+    });
     const text = new TextDecoder().decode(backup([script('a')], [followup('f1'), followup('f2', { note: { deep: ['x\u0000'] } }), followup('f3')]));
     const parsed = parseBackup(text);
     expect(parsed.ok && parsed.backup.followups.map((f) => f.id)).toEqual(['f1', 'f3']);

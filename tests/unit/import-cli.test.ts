@@ -16,10 +16,22 @@ function run(...args: string[]) {
 
 const dir = mkdtempSync(join(tmpdir(), 'huashu-import-cli-'));
 const library = join(dir, 'library.json');
-writeFileSync(library, JSON.stringify([
-  { id: 'a', group: '问候语', intent: 'greeting', title: '开场', text: '亲，您好！欢迎光临本店，有什么可以帮您的吗？', triggers: [], code: 'hy', updatedAt: 1 },
-  { id: 'b', group: '物流相关', intent: 'shipping_time', title: '发货', text: '亲，48小时内发货', triggers: [], code: 'fh', updatedAt: 1 },
-]));
+writeFileSync(
+  library,
+  JSON.stringify([
+    {
+      id: 'a',
+      group: '问候语',
+      intent: 'greeting',
+      title: '开场',
+      text: '亲，您好！欢迎光临本店，有什么可以帮您的吗？',
+      triggers: [],
+      code: 'hy',
+      updatedAt: 1,
+    },
+    { id: 'b', group: '物流相关', intent: 'shipping_time', title: '发货', text: '亲，48小时内发货', triggers: [], code: 'fh', updatedAt: 1 },
+  ]),
+);
 
 describe('npm run import', () => {
   it('prints counts and problems as JSON for a 千牛 XLSX, against a given library', () => {
@@ -46,9 +58,19 @@ describe('npm run import', () => {
   it('exits 0 with row problems (formulas), 1 with a message for unreadable files', () => {
     const ok = run(fixture('formulas.csv'), '--json', '--library', library);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout).problems.filter((p: { code: string }) => p.code === 'formula').map((p: { row: number }) => p.row)).toEqual([3, 4, 5, 6]);
+    expect(
+      JSON.parse(ok.stdout)
+        .problems.filter((p: { code: string }) => p.code === 'formula')
+        .map((p: { row: number }) => p.row),
+    ).toEqual([3, 4, 5, 6]);
 
-    for (const [name, text] of [['garbage.csv', '不是文本表格'], ['empty.csv', '文件是空的'], ['old-binary.xls', '.xlsx'], ['broken-encoding.csv', '编码'], ['backup-corrupted.json', 'JSON']]) {
+    for (const [name, text] of [
+      ['garbage.csv', '不是文本表格'],
+      ['empty.csv', '文件是空的'],
+      ['old-binary.xls', '.xlsx'],
+      ['broken-encoding.csv', '编码'],
+      ['backup-corrupted.json', 'JSON'],
+    ]) {
       const bad = run(fixture(name!), '--json', '--library', library);
       expect(bad.code, name).toBe(1);
       // --json callers get one machine-readable line too, with the same reason as stderr
@@ -70,7 +92,11 @@ describe('npm run import', () => {
     const r = run(fixture('qianniu-own-library.csv'), '--json', '--rows', '--library', library);
     expect(r.code).toBe(0);
     const cli = JSON.parse(r.stdout) as { rows: Array<{ row: number; status: string; code: string | null; intent: string; intentGuess?: unknown }> };
-    const page = await previewImportFile('qianniu-own-library.csv', new Uint8Array(readFileSync(fixture('qianniu-own-library.csv'))), JSON.parse(readFileSync(library, 'utf8')));
+    const page = await previewImportFile(
+      'qianniu-own-library.csv',
+      new Uint8Array(readFileSync(fixture('qianniu-own-library.csv'))),
+      JSON.parse(readFileSync(library, 'utf8')),
+    );
     if (!page.ok) throw new Error(page.problem.en);
     expect(cli.rows.map((x) => [x.row, x.status, x.code, x.intent, x.intentGuess])).toEqual(
       page.preview.rows.map((x) => [x.row, x.status, x.script?.code ?? null, x.script?.intent, x.intentGuess]),

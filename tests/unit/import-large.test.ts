@@ -40,6 +40,8 @@ describe('100,000-row import', () => {
     expect(rows.at(-1)).toBe(1);
     expect([...parse].sort((a, b) => a - b)).toEqual(parse);
     expect(ticks).toBeGreaterThan(10);
-    console.log(`100k rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB): read ${(t1 - t0).toFixed(0)} ms, preview ${(t2 - t1).toFixed(0)} ms, ${ticks} timer ticks`);
+    console.log(
+      `100k rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB): read ${(t1 - t0).toFixed(0)} ms, preview ${(t2 - t1).toFixed(0)} ms, ${ticks} timer ticks`,
+    );
   }, 120_000);
 });

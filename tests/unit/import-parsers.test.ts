@@ -116,7 +116,11 @@ describe('CSV', () => {
 describe('XLSX formulas', () => {
   it('finds <f> cells in the first sheet', () => {
     const cells = findFormulaCells(bytes('formulas.xlsx'));
-    expect([...cells.entries()]).toEqual([[3, [2]], [4, [2]], [5, [2]]]);
+    expect([...cells.entries()]).toEqual([
+      [3, [2]],
+      [4, [2]],
+      [5, [2]],
+    ]);
   });
 
   it('keeps a plain cached result with a warning, refuses uncomputed or formula-like results', async () => {
@@ -129,7 +133,13 @@ describe('XLSX formulas', () => {
   });
 
   it('sheetToRows drops blank rows but keeps Excel numbering and stringifies values', () => {
-    const rows = sheetToRows([[null, null], ['分组', '快捷短语'], [null, null], ['问候', 42], [true, new Date('2024-05-01T00:00:00Z')]]);
+    const rows = sheetToRows([
+      [null, null],
+      ['分组', '快捷短语'],
+      [null, null],
+      ['问候', 42],
+      [true, new Date('2024-05-01T00:00:00Z')],
+    ]);
     expect(rows.map((r) => r.row)).toEqual([2, 4, 5]);
     expect(rows[1]!.cells).toEqual(['问候', '42']);
     expect(rows[2]!.cells).toEqual(['true', '2024-05-01']);
@@ -137,7 +147,10 @@ describe('XLSX formulas', () => {
 
   it('accepts an injected reader', async () => {
     const r = await readImportFile('x.xlsx', bytes('dongdong.xlsx'), {
-      readXlsx: async () => [['标题', '内容'], ['开场', '亲，在的']],
+      readXlsx: async () => [
+        ['标题', '内容'],
+        ['开场', '亲，在的'],
+      ],
     });
     expect(r.ok && r.records).toEqual([{ row: 2, title: '开场', text: '亲，在的' }]);
   });
@@ -158,7 +171,10 @@ describe('TXT', () => {
 
   it('accepts [group] and # group headings', () => {
     const rows = parseTxt('[售前]\n亲，有货的\n# 售后\n请提供订单号');
-    expect(rows.map((r) => r.cells)).toEqual([['售前', '', '亲，有货的'], ['售后', '', '请提供订单号']]);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['售前', '', '亲，有货的'],
+      ['售后', '', '请提供订单号'],
+    ]);
   });
 
   it('reads a mostly tab-separated .txt as a table', async () => {
@@ -171,11 +187,30 @@ describe('TXT', () => {
 
 describe('column roles', () => {
   it.each([
-    ['分组', 'group'], ['分组名称', 'group'], ['组名', 'group'], ['Group', 'group'], ['短语分组', 'group'],
-    ['短语', 'text'], ['快捷短语', 'text'], ['内容', 'text'], ['回复内容', 'text'], ['快捷回复', 'text'], ['话术', 'text'],
-    ['TEXT', 'text'], ['Content', 'text'], ['快捷短语（必填）', 'text'], ['＊快捷短语', 'text'],
-    ['编码', 'code'], ['快捷编码', 'code'], ['快捷键', 'code'], ['快捷码', 'code'], ['code', 'code'], ['Shortcut', 'code'],
-    ['标题', 'title'], ['title', 'title'], ['標題', 'title'],
+    ['分组', 'group'],
+    ['分组名称', 'group'],
+    ['组名', 'group'],
+    ['Group', 'group'],
+    ['短语分组', 'group'],
+    ['短语', 'text'],
+    ['快捷短语', 'text'],
+    ['内容', 'text'],
+    ['回复内容', 'text'],
+    ['快捷回复', 'text'],
+    ['话术', 'text'],
+    ['TEXT', 'text'],
+    ['Content', 'text'],
+    ['快捷短语（必填）', 'text'],
+    ['＊快捷短语', 'text'],
+    ['编码', 'code'],
+    ['快捷编码', 'code'],
+    ['快捷键', 'code'],
+    ['快捷码', 'code'],
+    ['code', 'code'],
+    ['Shortcut', 'code'],
+    ['标题', 'title'],
+    ['title', 'title'],
+    ['標題', 'title'],
   ])('%s → %s', (header, role) => {
     expect(roleOfHeader(header)?.role).toBe(role);
   });
@@ -196,10 +231,22 @@ describe('column roles', () => {
 
 describe('formula verdicts', () => {
   it.each([
-    ['=SUM(A1:A3)', 'formula'], ['=A1+B2', 'formula'], ['+A1', 'formula'], ['@SUM(1)', 'formula'], ['=1+1', 'formula'],
-    ["=cmd|' /C calc'!A0", 'formula'], ['-2*3', 'formula'], ['=Sheet1!A1', 'formula'], ['=abc', 'formula'],
-    ['-亲，这款是纯棉的', 'plain'], ['+1 已收到', 'plain'], ['=====', 'plain'], ['-', 'plain'], ['亲=A1', 'plain'],
-    ['@客服小美 在的', 'plain'], ['=这是文字', 'plain'],
+    ['=SUM(A1:A3)', 'formula'],
+    ['=A1+B2', 'formula'],
+    ['+A1', 'formula'],
+    ['@SUM(1)', 'formula'],
+    ['=1+1', 'formula'],
+    ["=cmd|' /C calc'!A0", 'formula'],
+    ['-2*3', 'formula'],
+    ['=Sheet1!A1', 'formula'],
+    ['=abc', 'formula'],
+    ['-亲，这款是纯棉的', 'plain'],
+    ['+1 已收到', 'plain'],
+    ['=====', 'plain'],
+    ['-', 'plain'],
+    ['亲=A1', 'plain'],
+    ['@客服小美 在的', 'plain'],
+    ['=这是文字', 'plain'],
   ])('%s → %s', (cell, verdict) => {
     expect(formulaVerdict(cell)).toBe(verdict);
   });

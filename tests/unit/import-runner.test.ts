@@ -24,9 +24,13 @@ class FakeWorker implements WorkerLike {
   constructor(private readonly behaviour: (request: ImportWorkerRequest, post: (message: unknown) => void) => void) {}
   postMessage(message: unknown): void {
     const request = structuredClone(message) as ImportWorkerRequest;
-    setTimeout(() => this.behaviour(request, (m) => {
-      if (!this.terminated) this.onmessage?.({ data: structuredClone(m) } as MessageEvent);
-    }), 0);
+    setTimeout(
+      () =>
+        this.behaviour(request, (m) => {
+          if (!this.terminated) this.onmessage?.({ data: structuredClone(m) } as MessageEvent);
+        }),
+      0,
+    );
   }
   terminate(): void {
     this.terminated = true;
@@ -40,10 +44,13 @@ describe('import runner', () => {
     const bytes = fixture('qianniu-export.xlsx');
     let worker: FakeWorker | undefined;
     const phases = new Set<string>();
-    const run = runImport({ name: 'q.xlsx', bytes, library: [] }, {
-      createWorker: () => (worker = realWorker()),
-      onProgress: (_d, _t, phase) => phases.add(phase),
-    });
+    const run = runImport(
+      { name: 'q.xlsx', bytes, library: [] },
+      {
+        createWorker: () => (worker = realWorker()),
+        onProgress: (_d, _t, phase) => phases.add(phase),
+      },
+    );
     expect(run.where).toBe('worker');
     const result = await run.result;
     const direct = await previewImportFile('q.xlsx', bytes, []);
@@ -61,10 +68,13 @@ describe('import runner', () => {
   it('stops a worker that does not answer by the deadline, with a clear message', async () => {
     let worker: FakeWorker | undefined;
     const t0 = performance.now();
-    const result = await runImport({ name: 'slow.csv', bytes: new Uint8Array([0x61]), library: [] }, {
-      deadlineMs: 200,
-      createWorker: () => (worker = new FakeWorker(() => undefined)),
-    }).result;
+    const result = await runImport(
+      { name: 'slow.csv', bytes: new Uint8Array([0x61]), library: [] },
+      {
+        deadlineMs: 200,
+        createWorker: () => (worker = new FakeWorker(() => undefined)),
+      },
+    ).result;
     const ms = performance.now() - t0;
     expect(result).toMatchObject({ ok: false, problem: { code: 'timed-out' } });
     if (result.ok || !('problem' in result)) throw new Error('expected a problem');
@@ -79,14 +89,18 @@ describe('import runner', () => {
     let after = 0;
     let stopped = false;
     let ticker: ReturnType<typeof setInterval> | undefined;
-    const result = await runImport({ name: 'x.csv', bytes: new Uint8Array([0x61]), library: [] }, {
-      deadlineMs: 150,
-      createWorker: () => new FakeWorker((_r, post) => {
-        let n = 0;
-        ticker = setInterval(() => post({ type: 'progress', phase: 'parse', done: ++n, total: 1e9 }), 5);
-      }),
-      onProgress: () => void (stopped && after++),
-    }).result;
+    const result = await runImport(
+      { name: 'x.csv', bytes: new Uint8Array([0x61]), library: [] },
+      {
+        deadlineMs: 150,
+        createWorker: () =>
+          new FakeWorker((_r, post) => {
+            let n = 0;
+            ticker = setInterval(() => post({ type: 'progress', phase: 'parse', done: ++n, total: 1e9 }), 5);
+          }),
+        onProgress: () => void (stopped && after++),
+      },
+    ).result;
     stopped = true;
     await new Promise((resolve) => setTimeout(resolve, 50));
     clearInterval(ticker);
@@ -103,21 +117,27 @@ describe('import runner', () => {
   });
 
   it('a worker error becomes a readable failure', async () => {
-    const result = await runImport({ name: 'x.csv', bytes: new Uint8Array([0x61]), library: [] }, {
-      createWorker: () => {
-        const w = new FakeWorker(() => w.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent));
-        return w;
+    const result = await runImport(
+      { name: 'x.csv', bytes: new Uint8Array([0x61]), library: [] },
+      {
+        createWorker: () => {
+          const w = new FakeWorker(() => w.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent));
+          return w;
+        },
       },
-    }).result;
+    ).result;
     expect(result).toMatchObject({ ok: false, problem: { code: 'import-failed', en: expect.stringContaining('boom') } });
   });
 
   it('where no worker can be started, the preview runs in the page', async () => {
-    const run = runImport({ name: 'dongdong.csv', bytes: fixture('dongdong.csv'), library: [] }, {
-      createWorker: () => {
-        throw new Error('no Worker here');
+    const run = runImport(
+      { name: 'dongdong.csv', bytes: fixture('dongdong.csv'), library: [] },
+      {
+        createWorker: () => {
+          throw new Error('no Worker here');
+        },
       },
-    });
+    );
     expect(run.where).toBe('page');
     const result = await run.result;
     expect(result.ok && result.preview.counts.new).toBeGreaterThan(0);

@@ -94,7 +94,11 @@ describe('the XML tag reader', () => {
 
   it('reads open, close and empty tags, drops prefixes, skips comments, CDATA and declarations', () => {
     expect(tags('<?xml version="1.0"?><!-- <c r="Z9"> --><x:c r="A1"><x:f>1</x:f></x:c ><c r="B2"/><![CDATA[<c r="Q1">]]>')).toEqual([
-      'open:c@A1', 'open:f', 'close:f', 'close:c', 'empty:c@B2',
+      'open:c@A1',
+      'open:f',
+      'close:f',
+      'close:c',
+      'empty:c@B2',
     ]);
   });
 

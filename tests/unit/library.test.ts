@@ -5,9 +5,11 @@ import { parseLibrary } from '../../lib/suggest/library-file.ts';
 
 const raw = readFileSync(new URL('../../assets/library/default-library.json', import.meta.url), 'utf8');
 const library = JSON.parse(raw) as ReplyScript[];
-const intents = (JSON.parse(readFileSync(new URL('../../../shared/intents.json', import.meta.url), 'utf8')) as {
-  intents: Array<{ id: string; stage: string }>;
-}).intents;
+const intents = (
+  JSON.parse(readFileSync(new URL('../../../shared/intents.json', import.meta.url), 'utf8')) as {
+    intents: Array<{ id: string; stage: string }>;
+  }
+).intents;
 
 describe('default library', () => {
   it('has at least 150 well-formed default scripts with unique stable ids', () => {

@@ -21,7 +21,13 @@ describe('the page feature runner', () => {
     const errors: string[] = [];
     const lifetime = new AbortController();
     const runner = runFeatures(
-      [recorder('a', log), recorder('off', log), recorder('broken', log, { throws: true }), recorder('never', log, { applies: () => false }), recorder('b', log)],
+      [
+        recorder('a', log),
+        recorder('off', log),
+        recorder('broken', log, { throws: true }),
+        recorder('never', log, { applies: () => false }),
+        recorder('b', log),
+      ],
       page,
       lifetime.signal,
       { disabled: () => ['off'], onError: (id) => errors.push(id) },

@@ -5,7 +5,13 @@ import type { SiteProfile } from '../../lib/types';
 const PROFILE: SiteProfile = {
   origin: 'https://help.example.com',
   name: '星河客服台',
-  selectors: { messageList: '.talk-scroll', buyerMessage: '.talk-row--peer .bubble-text', sellerMessage: '.talk-row--self .bubble-text', composeBox: 'textarea', sendButton: '.send' },
+  selectors: {
+    messageList: '.talk-scroll',
+    buyerMessage: '.talk-row--peer .bubble-text',
+    sellerMessage: '.talk-row--self .bubble-text',
+    composeBox: 'textarea',
+    sendButton: '.send',
+  },
   updatedAt: 5,
 };
 

@@ -13,7 +13,12 @@ describe('settings from a backup file', () => {
       { key: 'followups.liveCounters', value: { open: 99 } },
     ]);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(Object.fromEntries(r.rows.map((x) => [x.key, x.value]))).toEqual({ sidebarSide: 'left', sidebarWidths: { 'mms.pinduoduo.com': 400 }, __defaultLibrarySeededAt: 5 });
+    if (r.ok)
+      expect(Object.fromEntries(r.rows.map((x) => [x.key, x.value]))).toEqual({
+        sidebarSide: 'left',
+        sidebarWidths: { 'mms.pinduoduo.com': 400 },
+        __defaultLibrarySeededAt: 5,
+      });
   });
   it('refuses CSS in the side, a width that is not a number, and widths out of range', () => {
     for (const rows of [
@@ -32,14 +37,40 @@ describe('settings from a backup file', () => {
 describe('follow-up links and team rows', () => {
   it('opens only http(s) links', () => {
     expect(chatOriginPattern('https://mms.pinduoduo.com/chat-merchant/#/x')).toBe('https://mms.pinduoduo.com/*');
-    for (const link of ['data:text/html,<b>x</b>', 'file:///etc/passwd', 'javascript:alert(1)', 'chrome://settings', 'https://user:pw@example.com/', 'not a url', undefined]) {
+    for (const link of [
+      'data:text/html,<b>x</b>',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'chrome://settings',
+      'https://user:pw@example.com/',
+      'not a url',
+      undefined,
+    ]) {
       expect(chatOriginPattern(link), String(link)).toBeNull();
     }
   });
   it('drops a pulled follow-up’s link that is not http(s)', () => {
-    const row: RemoteRow = { kind: 'followup', id: 'f1', seq: 1, deleted: false, updatedAt: 1, data: { kind: 'payment_reminder', site: 'demo', conversationKey: 'k', conversationUrl: 'data:text/html,x', status: 'open', dueAt: 1, deadlineAt: 2, createdAt: 1 } };
+    const row: RemoteRow = {
+      kind: 'followup',
+      id: 'f1',
+      seq: 1,
+      deleted: false,
+      updatedAt: 1,
+      data: {
+        kind: 'payment_reminder',
+        site: 'demo',
+        conversationKey: 'k',
+        conversationUrl: 'data:text/html,x',
+        status: 'open',
+        dueAt: 1,
+        deadlineAt: 2,
+        createdAt: 1,
+      },
+    };
     expect(followUpFromRow(row, 'shop', 0).conversationUrl).toBeUndefined();
-    expect(followUpFromRow({ ...row, data: { ...row.data, conversationUrl: 'https://mms.pinduoduo.com/chat-merchant/' } }, 'shop', 0).conversationUrl).toBe('https://mms.pinduoduo.com/chat-merchant/');
+    expect(followUpFromRow({ ...row, data: { ...row.data, conversationUrl: 'https://mms.pinduoduo.com/chat-merchant/' } }, 'shop', 0).conversationUrl).toBe(
+      'https://mms.pinduoduo.com/chat-merchant/',
+    );
   });
   it('never overwrites a rep’s private script with a pulled team script of the same id', () => {
     const row: RemoteRow = { kind: 'script', id: 'r1', seq: 1, deleted: false, updatedAt: 1, data: { id: 'mine-1', title: 't', text: 'x' } };

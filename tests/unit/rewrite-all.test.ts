@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { applyAllRewrites } from '../../lib/risk/rewrite-all';
 import type { RiskFinding } from '../../lib/types';
 
-const f = (start: number, end: number, rewrite?: string): RiskFinding => ({ category: 'x', severity: 'block', start, end, match: '', message: { zh: '', en: '' }, rewrite });
+const f = (start: number, end: number, rewrite?: string): RiskFinding => ({
+  category: 'x',
+  severity: 'block',
+  start,
+  end,
+  match: '',
+  message: { zh: '', en: '' },
+  rewrite,
+});
 
 describe('applyAllRewrites', () => {
   it('replaces every finding from left to right', () => {

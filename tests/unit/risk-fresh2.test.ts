@@ -8,11 +8,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createScanner } from '../../lib/risk/scanner';
 
-interface Row { text: string; expect: string[] }
+interface Row {
+  text: string;
+  expect: string[];
+}
 const rows = readFileSync(new URL('../fixtures/heldout/risk-fresh2.jsonl', import.meta.url), 'utf8')
-  .split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Row);
 const scanner = createScanner();
-const cats = (t: string) => scanner.scan(t).filter((f) => f.severity !== 'tip').map((f) => f.category as string);
+const cats = (t: string) =>
+  scanner
+    .scan(t)
+    .filter((f) => f.severity !== 'tip')
+    .map((f) => f.category as string);
 
 describe('risk fresh2 personas', () => {
   it('has 160 rows', () => expect(rows).toHaveLength(160));

@@ -20,10 +20,16 @@ const rows = readFileSync(new URL('../fixtures/heldout/risk-heldout.jsonl', impo
 const scanner = createScanner();
 
 function score(part: Row[]) {
-  let risky = 0, caught = 0, clean = 0, alarms = 0;
+  let risky = 0,
+    caught = 0,
+    clean = 0,
+    alarms = 0;
   const misses: string[] = [];
   for (const row of part) {
-    const cats = scanner.scan(row.text).filter((f) => f.severity !== 'tip').map((f) => f.category);
+    const cats = scanner
+      .scan(row.text)
+      .filter((f) => f.severity !== 'tip')
+      .map((f) => f.category);
     if (row.expect.length) {
       risky++;
       if (cats.some((c) => row.expect.includes(c))) caught++;
@@ -54,6 +60,9 @@ describe('held-out risky drafts', () => {
   });
   it('sealed half: recall ≥ 0.97 and false-alarm rate ≤ 0.02 (rates only)', () => {
     const s = score(rows.slice(200));
-    expect({ recall: s.recall >= 0.97, falseAlarms: s.falseAlarmRate <= 0.02 }, `recall ${s.recall.toFixed(3)}, false-alarm rate ${s.falseAlarmRate.toFixed(3)}`).toEqual({ recall: true, falseAlarms: true });
+    expect(
+      { recall: s.recall >= 0.97, falseAlarms: s.falseAlarmRate <= 0.02 },
+      `recall ${s.recall.toFixed(3)}, false-alarm rate ${s.falseAlarmRate.toFixed(3)}`,
+    ).toEqual({ recall: true, falseAlarms: true });
   });
 });

@@ -43,14 +43,22 @@ describe('risk learned layer', () => {
   });
 
   it('leaves help offers, owned mistakes and plain service replies alone', () => {
-    for (const text of ['我帮您找快递问一下', '这不是您的问题，是我们发错了，马上给您补发', '亲，今天下单明天发货哦', '这款是纯棉的，洗后不易变形', 'Hi dear, your parcel has been shipped today.']) {
+    for (const text of [
+      '我帮您找快递问一下',
+      '这不是您的问题，是我们发错了，马上给您补发',
+      '亲，今天下单明天发货哦',
+      '这款是纯棉的，洗后不易变形',
+      'Hi dear, your parcel has been shipped today.',
+    ]) {
       expect(learnedFindings(riskModel(), text, []), text).toEqual([]);
     }
   });
 
   it('never raises a block category on its own (those take a rule with its context checks)', () => {
     const texts = ['加个绿色软件聊吧，这里不方便', '给个五星我私下补您一点心意', '你脑子是不是进水了'];
-    for (const t of texts) for (const f of learnedFindings(riskModel(), t, [])) expect(['offsite_contact', 'offsite_payment', 'review_manipulation', 'abuse', 'privacy']).not.toContain(f.category);
+    for (const t of texts)
+      for (const f of learnedFindings(riskModel(), t, []))
+        expect(['offsite_contact', 'offsite_payment', 'review_manipulation', 'abuse', 'privacy']).not.toContain(f.category);
   });
 
   it('splits drafts into sentences at Chinese and English stops and line breaks', () => {

@@ -81,11 +81,16 @@ describe('every rule family has a rewrite that fits', () => {
     expect(f!.rewrite, ruleId).toBeDefined();
     const fixed = applyRewrite(draft, f!);
     expect(fixed).not.toContain(risky);
-    expect(serious(fixed).filter((x) => x.start < fixed.length && (x.category === f!.category || x.severity === 'block')), `${draft} → ${fixed}`).toEqual([]);
+    expect(
+      serious(fixed).filter((x) => x.start < fixed.length && (x.category === f!.category || x.severity === 'block')),
+      `${draft} → ${fixed}`,
+    ).toEqual([]);
   });
   it('covers every built-in rule with a rewrite', () => {
     const covered = new Set(REWRITE_EXAMPLES.map(([id]) => id));
-    const missing = BUILT_IN_RULES.filter((r) => r.rewrite !== undefined || r.rewriteFor).filter((r) => r.category !== 'politeness' && !covered.has(r.id)).map((r) => r.id);
+    const missing = BUILT_IN_RULES.filter((r) => r.rewrite !== undefined || r.rewriteFor)
+      .filter((r) => r.category !== 'politeness' && !covered.has(r.id))
+      .map((r) => r.id);
     expect(missing).toEqual([]);
   });
 });

@@ -136,7 +136,11 @@ describe('options', () => {
 
 describe('rewrites', () => {
   it('every block/warn finding in the risky set offers a rewrite', () => {
-    const without = RISKY.flatMap(([t]) => serious(t).filter((f) => f.rewrite === undefined).map((f) => `${t} → ${f.category}`));
+    const without = RISKY.flatMap(([t]) =>
+      serious(t)
+        .filter((f) => f.rewrite === undefined)
+        .map((f) => `${t} → ${f.category}`),
+    );
     expect(without).toEqual([]);
   });
   it('seed danger phrases get the seed positive rewrites', () => {

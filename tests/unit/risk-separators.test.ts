@@ -8,7 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../lib/risk/scanner';
 
-const categories = (text: string) => scanText(text).filter((f) => f.severity !== 'tip').map((f) => f.category);
+const categories = (text: string) =>
+  scanText(text)
+    .filter((f) => f.severity !== 'tip')
+    .map((f) => f.category);
 
 describe('separators between characters', () => {
   for (const sep of ['.', '·', '/', ' ', '-', '_', '*', '\u200b', '\u2060', '🌸', '~', '|']) {

@@ -9,7 +9,10 @@ import { pinyin } from 'pinyin-pro';
 import { scanText } from '../../lib/risk/scanner';
 import { SOUND_REAL_WORDS, SOUND_TARGETS } from '../../lib/risk/sound-words';
 
-const cats = (text: string) => scanText(text).filter((f) => f.severity !== 'tip').map((f) => f.category);
+const cats = (text: string) =>
+  scanText(text)
+    .filter((f) => f.severity !== 'tip')
+    .map((f) => f.category);
 
 describe('stand-ins by sound', () => {
   it.each([
@@ -41,7 +44,11 @@ describe('stand-ins by sound', () => {
       for (let at = 0; at + t.length <= w.length; at++) if (t.every((s, k) => readings(w[at + k]!).includes(s))) return true;
       return false;
     };
-    for (const word of SOUND_REAL_WORDS) expect(SOUND_TARGETS.some((t) => holds(word, t.word)), word).toBe(true);
+    for (const word of SOUND_REAL_WORDS)
+      expect(
+        SOUND_TARGETS.some((t) => holds(word, t.word)),
+        word,
+      ).toBe(true);
   });
 
   it('the shipped sound table is the one the build script makes', () => {

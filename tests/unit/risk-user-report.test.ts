@@ -21,7 +21,12 @@ describe('spans end on token boundaries', () => {
 
 describe("reading the buyer's own details back", () => {
   it('is privacy (masked), never off-platform contact', () => {
-    for (const t of ['您的地址是北京市朝阳区xx路1号，电话13800138000对吗', '收件电话13800138000，麻烦核对一下', '您留的手机13912345678是吗', '您的联系电话13800138000']) {
+    for (const t of [
+      '您的地址是北京市朝阳区xx路1号，电话13800138000对吗',
+      '收件电话13800138000，麻烦核对一下',
+      '您留的手机13912345678是吗',
+      '您的联系电话13800138000',
+    ]) {
       const cats = serious(t).map((f) => f.category);
       expect(cats, t).not.toContain('offsite_contact');
       const phone = serious(t).find((f) => /^1[3-9][0-9]{9}$/.test(f.match));
@@ -30,7 +35,11 @@ describe("reading the buyer's own details back", () => {
     }
   });
   it("the rep's own number stays off-platform contact", () => {
-    for (const t of ['有问题打我电话13800138000', '我的手机13800138000对吗', '联系13800138000']) expect(serious(t).map((f) => f.category), t).toContain('offsite_contact');
+    for (const t of ['有问题打我电话13800138000', '我的手机13800138000对吗', '联系13800138000'])
+      expect(
+        serious(t).map((f) => f.category),
+        t,
+      ).toContain('offsite_contact');
   });
   it('an address span covers the whole province/city name and its rewrite keeps only the district', () => {
     const f = serious('您的地址是北京市朝阳区xx路1号，电话13800138000对吗').find((x) => x.ruleId === 'privacy.address')!;
@@ -59,7 +68,20 @@ describe('commanding urgency toward the buyer', () => {
     }
   });
   it('the shop hurrying itself, or a softened request, is fine', () => {
-    for (const t of ['我们会赶紧为您处理', '马上为您发货', '我马上确认一下', '麻烦您尽快确认收货', '我这边马上处理', '您确认收货后我们马上退款', '马上回复您', '仓库马上给您补发', '稍等，马上确认一下', '收到后马上拍照留个证据', '拍下后立即付款即可']) expect(serious(t), t).toEqual([]);
+    for (const t of [
+      '我们会赶紧为您处理',
+      '马上为您发货',
+      '我马上确认一下',
+      '麻烦您尽快确认收货',
+      '我这边马上处理',
+      '您确认收货后我们马上退款',
+      '马上回复您',
+      '仓库马上给您补发',
+      '稍等，马上确认一下',
+      '收到后马上拍照留个证据',
+      '拍下后立即付款即可',
+    ])
+      expect(serious(t), t).toEqual([]);
   });
   it('a purchase nudge (赶紧下单吧) is a tip at most', () => {
     const f = scanText('赶紧下单吧，活动快结束了');

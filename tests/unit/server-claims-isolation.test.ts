@@ -20,7 +20,15 @@ const followUp = (id: string) => ({
   kind: 'followup' as const,
   op: 'create' as const,
   id,
-  data: { kind: 'payment_reminder', site: 'demo', conversationKey: `demo:shop:${id}`, dedupeKey: `payment_reminder:demo:${id}`, dueAt: Date.now(), deadlineAt: Date.now() + 86_400_000, buyerName: '买家' },
+  data: {
+    kind: 'payment_reminder',
+    site: 'demo',
+    conversationKey: `demo:shop:${id}`,
+    dedupeKey: `payment_reminder:demo:${id}`,
+    dueAt: Date.now(),
+    deadlineAt: Date.now() + 86_400_000,
+    buyerName: '买家',
+  },
 });
 
 async function team(name: string) {
@@ -160,7 +168,9 @@ describe('shop isolation', () => {
       expect((await c.query('SELECT * FROM followups WHERE shop_id = $1', [sb.shopId])).rowCount).toBe(0);
       expect((await c.query('SELECT * FROM shops')).rows.map((r) => r.id)).toEqual([sa.shopId]);
       expect((await c.query(`UPDATE scripts SET data = '{}' WHERE shop_id = $1`, [sb.shopId])).rowCount).toBe(0);
-      await expect(c.query(`INSERT INTO scripts (shop_id, id, seq, data, updated_by) VALUES ($1, 'evil', 1, '{}', 'x')`, [sb.shopId])).rejects.toThrow(/row-level security/);
+      await expect(c.query(`INSERT INTO scripts (shop_id, id, seq, data, updated_by) VALUES ($1, 'evil', 1, '{}', 'x')`, [sb.shopId])).rejects.toThrow(
+        /row-level security/,
+      );
       await c.query('ROLLBACK');
       // With no shop set, nothing at all is visible.
       await c.query('BEGIN; SET LOCAL ROLE huashu_app');
@@ -178,7 +188,10 @@ describe('invites and membership', () => {
     const lead = newRep(stack.services[0]!.url);
     await lead.client.createShop('邀请店', '组长');
     const joiner = newRep(stack.services[1]!.url);
-    await expect(joiner.client.join('ABCD-EFGH-JKMN', '新人')).rejects.toMatchObject({ code: 'invite_invalid', syncMessage: { zh: expect.stringContaining('邀请码无效') } });
+    await expect(joiner.client.join('ABCD-EFGH-JKMN', '新人')).rejects.toMatchObject({
+      code: 'invite_invalid',
+      syncMessage: { zh: expect.stringContaining('邀请码无效') },
+    });
     await expect(joiner.client.join('短', '新人')).rejects.toMatchObject({ code: 'invite_invalid' });
     const inv = await lead.client.invite();
     // Typed loosely (lower case, full-width dash): still the same code.
@@ -232,10 +245,16 @@ describe('bad input', () => {
     expect((await r.json()).error.code).toBe('bad_request');
     r = await post(JSON.stringify({ changes: [{ kind: 'script', op: 'upsert', id: 'a', data: {} }] }));
     expect(r.status).toBe(400); // no changeId
-    r = await post(JSON.stringify({ changes: Array.from({ length: 501 }, (_, i) => ({ changeId: `c-${i}-abcdefg`, kind: 'usage', op: 'record', id: `u${i}`, data: {} })) }));
+    r = await post(
+      JSON.stringify({ changes: Array.from({ length: 501 }, (_, i) => ({ changeId: `c-${i}-abcdefg`, kind: 'usage', op: 'record', id: `u${i}`, data: {} })) }),
+    );
     expect(r.status).toBe(413);
     expect((await r.json()).error.code).toBe('too_many_changes');
-    r = await post(JSON.stringify({ changes: [{ changeId: 'big-0000001', kind: 'script', op: 'upsert', id: 'big', data: { title: 't', text: 'x'.repeat(3 * 1024 * 1024) } }] }));
+    r = await post(
+      JSON.stringify({
+        changes: [{ changeId: 'big-0000001', kind: 'script', op: 'upsert', id: 'big', data: { title: 't', text: 'x'.repeat(3 * 1024 * 1024) } }],
+      }),
+    );
     expect(r.status).toBe(413);
     expect((await r.json()).error.message.zh).toContain('过大');
     r = await post(
@@ -253,7 +272,9 @@ describe('bad input', () => {
     expect(j.results[3].code).toBe('too_large');
     // Replay the change: same answer, nothing written twice. (It must be the same body: the same id with
     // another body is refused as change_id_reused, see server-poison.test.ts.)
-    const replay = await (await post(JSON.stringify({ changes: [{ changeId: 'mixed-00001', kind: 'script', op: 'upsert', id: 'ok1', data: { title: 't', text: '好' } }] }))).json();
+    const replay = await (
+      await post(JSON.stringify({ changes: [{ changeId: 'mixed-00001', kind: 'script', op: 'upsert', id: 'ok1', data: { title: 't', text: '好' } }] }))
+    ).json();
     expect(replay.results[0]).toEqual(j.results[0]);
     await lead.client.sync();
     expect(lead.rows.get('script', 'ok1')?.data.text).toBe('好');
@@ -264,7 +285,14 @@ describe('bad input', () => {
   it('a huge library push (3,000 scripts) is sent in batches and arrives whole', async () => {
     const lead = newRep(stack.services[0]!.url);
     await lead.client.createShop('大库店', '组长');
-    await lead.client.queueMany(Array.from({ length: 3000 }, (_, i) => ({ kind: 'script' as const, op: 'upsert' as const, id: `h${i}`, data: { title: `标题${i}`, text: '话术'.repeat(50) } })));
+    await lead.client.queueMany(
+      Array.from({ length: 3000 }, (_, i) => ({
+        kind: 'script' as const,
+        op: 'upsert' as const,
+        id: `h${i}`,
+        data: { title: `标题${i}`, text: '话术'.repeat(50) },
+      })),
+    );
     const r = await lead.client.sync();
     expect(r.ok).toBe(true);
     expect(r.pushed).toBe(3000);
@@ -273,7 +301,14 @@ describe('bad input', () => {
 
   it('server down: changes wait in the outbox with a clear state, then sync when it is back', async () => {
     const lead = newRep('http://127.0.0.1:9'); // nothing listens there
-    await lead.storage.set('sync.session', { token: 'x', shopId: '00000000-0000-0000-0000-000000000000', shopName: 's', repId: 'r', role: 'lead', expiresAt: 0 });
+    await lead.storage.set('sync.session', {
+      token: 'x',
+      shopId: '00000000-0000-0000-0000-000000000000',
+      shopName: 's',
+      repId: 'r',
+      role: 'lead',
+      expiresAt: 0,
+    });
     await lead.client.queue({ kind: 'script', op: 'upsert', id: 'z', data: { title: 't', text: 'x' } });
     const r = await lead.client.sync();
     expect(r.ok).toBe(false);

@@ -35,7 +35,10 @@ class ChokingFetch {
     if (u.endsWith('/v1/push')) {
       this.pushes++;
       if (this.down || (typeof init?.body === 'string' && init.body.includes(POISON)))
-        return new Response(JSON.stringify({ error: { code: 'server_error', message: { zh: '出错', en: 'error' } } }), { status: this.down ? 503 : 500, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ error: { code: 'server_error', message: { zh: '出错', en: 'error' } } }), {
+          status: this.down ? 503 : 500,
+          headers: { 'content-type': 'application/json' },
+        });
     }
     return fetch(u, init);
   };
@@ -63,7 +66,20 @@ describe('the client cleans a change before it is queued', () => {
   it('lone surrogates become U+FFFD, NUL is dropped, notes are cut by code point; the change arrives', async () => {
     const { lead, reader } = await teamOf('清洗店');
     await lead.client.queue({ kind: 'script', op: 'upsert', id: 'dirty', data: { title: 'a\u0000b', text: '半个\ud83d表情', ['k\u0000ey']: ['\udc00x'] } });
-    await lead.client.queue({ kind: 'followup', op: 'create', id: 'fu-cut', data: { kind: 'payment_reminder', site: 'demo', conversationKey: 'demo:c', dedupeKey: 'payment_reminder:demo:c', dueAt: Date.now(), deadlineAt: Date.now() + 86_400_000, notes: 'a' + '😀'.repeat(2500) } });
+    await lead.client.queue({
+      kind: 'followup',
+      op: 'create',
+      id: 'fu-cut',
+      data: {
+        kind: 'payment_reminder',
+        site: 'demo',
+        conversationKey: 'demo:c',
+        dedupeKey: 'payment_reminder:demo:c',
+        dueAt: Date.now(),
+        deadlineAt: Date.now() + 86_400_000,
+        notes: 'a' + '😀'.repeat(2500),
+      },
+    });
     const r = await lead.client.sync();
     expect(r.ok).toBe(true);
     expect((await lead.client.state()).rejected).toEqual([]);
@@ -199,7 +215,10 @@ describe('the sign-in never travels in clear text off this computer', () => {
       },
       storage: new MemorySyncStorage(),
     });
-    await expect(client.join('ABCD-EFGH-JKMN', '小王')).rejects.toMatchObject({ code: 'insecure_url', syncMessage: { zh: expect.stringContaining('https://') } });
+    await expect(client.join('ABCD-EFGH-JKMN', '小王')).rejects.toMatchObject({
+      code: 'insecure_url',
+      syncMessage: { zh: expect.stringContaining('https://') },
+    });
     await expect(client.createShop('店', '组长')).rejects.toMatchObject({ code: 'insecure_url' });
     expect(calls).toEqual([]);
   });

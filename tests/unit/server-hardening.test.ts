@@ -35,7 +35,10 @@ interface Opened {
 
 async function openStream(base: string, token: string, viaQuery = false): Promise<Opened> {
   const ac = new AbortController();
-  const r = await fetch(`${base}/v1/stream${viaQuery ? `?token=${encodeURIComponent(token)}` : ''}`, { headers: viaQuery ? {} : { authorization: `Bearer ${token}` }, signal: ac.signal });
+  const r = await fetch(`${base}/v1/stream${viaQuery ? `?token=${encodeURIComponent(token)}` : ''}`, {
+    headers: viaQuery ? {} : { authorization: `Bearer ${token}` },
+    signal: ac.signal,
+  });
   const reader = r.ok ? r.body!.getReader() : undefined;
   if (reader) await reader.read(); // the hello event: the stream is registered
   return { status: r.status, reader, abort: () => ac.abort() };
@@ -59,12 +62,28 @@ async function team(name: string) {
 
 const get = (base: string, path: string, token?: string) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const post = (base: string, path: string, token: string | undefined, body: unknown) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
 
 describe('removal', () => {
   it("a removed rep's token stops working on every endpoint at once, and their open stream on the other instance closes", async () => {
     const { lead, rep, rs } = await team('移除流店');
-    await lead.client.queue({ kind: 'followup', op: 'create', id: 'rf1', data: { kind: 'payment_reminder', site: 'demo', conversationKey: 'demo:rf1', dedupeKey: 'payment_reminder:demo:rf1', dueAt: Date.now(), deadlineAt: Date.now() + 86_400_000 } });
+    await lead.client.queue({
+      kind: 'followup',
+      op: 'create',
+      id: 'rf1',
+      data: {
+        kind: 'payment_reminder',
+        site: 'demo',
+        conversationKey: 'demo:rf1',
+        dedupeKey: 'payment_reminder:demo:rf1',
+        dueAt: Date.now(),
+        deadlineAt: Date.now() + 86_400_000,
+      },
+    });
     await lead.client.sync();
     const stream = await openStream(B(), rs.token);
     expect(stream.status).toBe(200);
@@ -120,7 +139,10 @@ describe('tokens', () => {
 
   it('a validly signed token with a shop that is not a UUID is 401, not 500', async () => {
     const bad = signToken({ sub: 'someone', shop: 'not-a-uuid', role: 'lead', exp: Date.now() + 60_000 }, TEST_SECRET);
-    const weird = signToken({ sub: "x'; DROP TABLE reps; --", shop: '00000000-0000-0000-0000-000000000000', role: 'lead', exp: Date.now() + 60_000 }, TEST_SECRET);
+    const weird = signToken(
+      { sub: "x'; DROP TABLE reps; --", shop: '00000000-0000-0000-0000-000000000000', role: 'lead', exp: Date.now() + 60_000 },
+      TEST_SECRET,
+    );
     for (const token of [bad, weird]) {
       expect((await get(A(), '/v1/pull?cursor=0', token)).status).toBe(401);
       expect((await post(A(), '/v1/push', token, { changes: [] })).status).toBe(401);
@@ -170,7 +192,12 @@ describe('the last lead', () => {
 describe('rate limits', () => {
   it('shop creation and invite-code attempts per address: 429 with Retry-After, then allowed again as time passes', async () => {
     let now = 1_000_000;
-    const svc = await startService({ databaseUrl: stack.db.url, secret: TEST_SECRET, now: () => now, rateLimits: { createShop: { burst: 2, perMinute: 1 }, join: { burst: 3, perMinute: 6 } } });
+    const svc = await startService({
+      databaseUrl: stack.db.url,
+      secret: TEST_SECRET,
+      now: () => now,
+      rateLimits: { createShop: { burst: 2, perMinute: 1 }, join: { burst: 3, perMinute: 6 } },
+    });
     try {
       const make = () => post(svc.url, '/v1/shops', undefined, { shopName: '限速店', repName: '组长' });
       expect((await make()).status).toBe(201);
@@ -182,7 +209,11 @@ describe('rate limits', () => {
       expect(body.error.code).toBe('rate_limited');
       expect(body.error.message.zh).toContain('稍后');
       // A made-up forwarding header changes nothing (not behind a trusted proxy).
-      const spoofed = await fetch(`${svc.url}/v1/shops`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, body: JSON.stringify({ shopName: 'x', repName: 'y' }) });
+      const spoofed = await fetch(`${svc.url}/v1/shops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+        body: JSON.stringify({ shopName: 'x', repName: 'y' }),
+      });
       expect(spoofed.status).toBe(429);
       now += 60_000;
       expect((await make()).status).toBe(201);
@@ -214,7 +245,10 @@ describe('origins', () => {
     expect(ext.status).toBe(200);
     expect(ext.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
     expect(ext.headers.get('vary')).toContain('Origin');
-    const fx = await fetch(`${A()}/v1/shops`, { method: 'OPTIONS', headers: { origin: 'moz-extension://0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0', 'access-control-request-method': 'POST' } });
+    const fx = await fetch(`${A()}/v1/shops`, {
+      method: 'OPTIONS',
+      headers: { origin: 'moz-extension://0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0', 'access-control-request-method': 'POST' },
+    });
     expect(fx.status).toBe(204);
     expect(fx.headers.get('access-control-allow-origin')).toBe('moz-extension://0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0');
     const none = await fetch(`${A()}/v1/health`);
@@ -222,7 +256,11 @@ describe('origins', () => {
     expect(none.headers.get('access-control-allow-origin')).toBeNull();
 
     for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1:3000']) {
-      const page = await fetch(`${A()}/v1/shops`, { method: 'POST', headers: { origin, 'content-type': 'text/plain' }, body: JSON.stringify({ shopName: '网页建的店', repName: 'x' }) });
+      const page = await fetch(`${A()}/v1/shops`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'text/plain' },
+        body: JSON.stringify({ shopName: '网页建的店', repName: 'x' }),
+      });
       expect(page.status, origin).toBe(403);
       expect(page.headers.get('access-control-allow-origin')).toBeNull();
       expect((await page.json()).error.code).toBe('origin_not_allowed');

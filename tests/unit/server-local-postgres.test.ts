@@ -52,10 +52,13 @@ describe('local PostgreSQL', () => {
       expect((await one<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM scripts')).n).toBe(0);
       expect((await one<{ n: number }>(db.adminUrl, 'SELECT count(*)::int AS n FROM scripts')).n).toBe(1);
       // Make it look like a cluster from before: database, tables and functions owned by the superuser.
-      await one(db.adminUrl, `DO $$ DECLARE r record; BEGIN
+      await one(
+        db.adminUrl,
+        `DO $$ DECLARE r record; BEGIN
           FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP EXECUTE format('ALTER TABLE %I OWNER TO huashu', r.tablename); END LOOP;
           ALTER FUNCTION huashu_claim(uuid, text, text, text, double precision) OWNER TO huashu;
-        END $$`);
+        END $$`,
+      );
       await one(db.adminUrl.replace(/\/huashu$/, '/postgres'), 'ALTER DATABASE huashu OWNER TO huashu');
     } finally {
       await db.stop();

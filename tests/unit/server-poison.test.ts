@@ -63,14 +63,44 @@ describe('poisoned values are refused one by one, the rest of the batch applies'
         change('lowsur-0001', 'low', { title: 't', text: 'x', extra: ['\udc00'] }),
         change('nulkey-0001', 'nulkey', { title: 't', text: 'x', ['k\u0000']: 1 }),
         change('huge-000001', 'huge', { title: 't', text: 'x', weight: 1e300 }),
-        JSON.stringify({ changeId: 'usage-big-01', kind: 'usage', op: 'record', id: 'u-big', data: { scriptId: 'ok1', site: 'demo', at: 1e300, via: 'click' } }),
-        JSON.stringify({ changeId: 'usage-neg-01', kind: 'usage', op: 'record', id: 'u-neg', data: { scriptId: 'ok1', site: 'demo', at: -1e15, via: 'click' } }),
+        JSON.stringify({
+          changeId: 'usage-big-01',
+          kind: 'usage',
+          op: 'record',
+          id: 'u-big',
+          data: { scriptId: 'ok1', site: 'demo', at: 1e300, via: 'click' },
+        }),
+        JSON.stringify({
+          changeId: 'usage-neg-01',
+          kind: 'usage',
+          op: 'record',
+          id: 'u-neg',
+          data: { scriptId: 'ok1', site: 'demo', at: -1e15, via: 'click' },
+        }),
         `{"changeId":"deep-000001","kind":"script","op":"upsert","id":"deep","data":{"title":"t","text":"x","nest":${deep}}}`,
         `{"changeId":"inf-0000001","kind":"script","op":"upsert","id":"inf","data":{"title":"t","text":"x","n":1e400}}`,
-        JSON.stringify({ changeId: 'url-js-0001', kind: 'followup', op: 'create', id: 'f-js', data: followUp('f-js', { conversationUrl: 'javascript:alert(1)' }) }),
-        JSON.stringify({ changeId: 'url-ok-0001', kind: 'followup', op: 'create', id: 'f-ok', data: followUp('f-ok', { conversationUrl: 'https://im.example.com/chat?id=1' }) }),
+        JSON.stringify({
+          changeId: 'url-js-0001',
+          kind: 'followup',
+          op: 'create',
+          id: 'f-js',
+          data: followUp('f-js', { conversationUrl: 'javascript:alert(1)' }),
+        }),
+        JSON.stringify({
+          changeId: 'url-ok-0001',
+          kind: 'followup',
+          op: 'create',
+          id: 'f-ok',
+          data: followUp('f-ok', { conversationUrl: 'https://im.example.com/chat?id=1' }),
+        }),
         JSON.stringify({ changeId: 'outcome-str1', kind: 'followup', op: 'status', id: 'f-ok', data: { status: 'done', outcome: 'paid' } }),
-        JSON.stringify({ changeId: 'usage-ok-001', kind: 'usage', op: 'record', id: 'u-ok', data: { scriptId: 'ok1', site: 'demo', at: Date.now(), via: 'click' } }),
+        JSON.stringify({
+          changeId: 'usage-ok-001',
+          kind: 'usage',
+          op: 'record',
+          id: 'u-ok',
+          data: { scriptId: 'ok1', site: 'demo', at: Date.now(), via: 'click' },
+        }),
         change('good-000002', 'ok2', { title: '也好', text: '在的' }),
       ),
     );
@@ -81,7 +111,8 @@ describe('poisoned values are refused one by one, the rest of the batch applies'
     expect(by['url-ok-0001']!.status).toBe('applied');
     expect(by['usage-ok-001']!.status).toBe('applied');
     for (const id of ['nul-0000001', 'lone-000001', 'lowsur-0001', 'nulkey-0001']) expect(by[id]).toMatchObject({ status: 'rejected', code: 'invalid_text' });
-    for (const id of ['huge-000001', 'usage-big-01', 'usage-neg-01', 'inf-0000001']) expect(by[id]).toMatchObject({ status: 'rejected', code: 'invalid_number' });
+    for (const id of ['huge-000001', 'usage-big-01', 'usage-neg-01', 'inf-0000001'])
+      expect(by[id]).toMatchObject({ status: 'rejected', code: 'invalid_number' });
     expect(by['deep-000001']).toMatchObject({ status: 'rejected', code: 'too_deep' });
     expect(by['url-js-0001']).toMatchObject({ status: 'rejected', code: 'invalid_url' });
     expect(by['outcome-str1']).toMatchObject({ status: 'rejected', code: 'invalid_row' });
@@ -102,7 +133,10 @@ describe('poisoned values are refused one by one, the rest of the batch applies'
     const { lead, s } = await shop('截断店');
     await pushText(s.token, batch(JSON.stringify({ changeId: 'fu-create-01', kind: 'followup', op: 'create', id: 'f-cut', data: followUp('f-cut') })));
     const notes = 'a' + '😀'.repeat(2500); // 2,000 code points end in the middle of a surrogate pair when cut by UTF-16 unit
-    const { results } = await pushText(s.token, batch(JSON.stringify({ changeId: 'fu-edit-0001', kind: 'followup', op: 'edit', id: 'f-cut', data: { notes } })));
+    const { results } = await pushText(
+      s.token,
+      batch(JSON.stringify({ changeId: 'fu-edit-0001', kind: 'followup', op: 'edit', id: 'f-cut', data: { notes } })),
+    );
     expect(results[0]!.status).toBe('applied');
     await lead.client.sync();
     const stored = String(lead.rows.get('followup', 'f-cut')?.data.notes);
@@ -165,7 +199,10 @@ describe('a change the database refuses is rolled back alone (savepoint), and th
     expect(lead.rows.get('script', 'sg2')?.data.title).toBe('正常2');
     expect(lead.rows.get('script', 'sb1')).toBeUndefined();
     // The numbers of rolled-back changes were reused: the applied rows are numbered without holes.
-    const seqs = [...lead.rows.rows.values()].filter((r) => r.kind === 'script' || r.kind === 'followup').map((r) => r.seq).sort((a, b) => a - b);
+    const seqs = [...lead.rows.rows.values()]
+      .filter((r) => r.kind === 'script' || r.kind === 'followup')
+      .map((r) => r.seq)
+      .sort((a, b) => a - b);
     expect(seqs[seqs.length - 1]! - seqs[0]!).toBe(seqs.length - 1);
   });
 });
@@ -178,7 +215,10 @@ describe('replayed change ids', () => {
     const first = await pushText(s.token, batch(change('replay-chg-001', 'rp1', { title: 't', text: '原文' })));
     expect(first.results[0]!.status).toBe('applied');
     // Same body, fields in another order: still the same change.
-    const same = await pushText(s.token, `{"changes":[{"data":{"text":"原文","title":"t"},"id":"rp1","op":"upsert","kind":"script","changeId":"replay-chg-001"}]}`);
+    const same = await pushText(
+      s.token,
+      `{"changes":[{"data":{"text":"原文","title":"t"},"id":"rp1","op":"upsert","kind":"script","changeId":"replay-chg-001"}]}`,
+    );
     expect(same.results[0]).toEqual(first.results[0]);
     const other = await pushText(s.token, batch(change('replay-chg-001', 'rp1', { title: 't', text: '篡改' })));
     expect(other.results[0]).toMatchObject({ changeId: 'replay-chg-001', status: 'rejected', code: 'change_id_reused' });
@@ -186,7 +226,10 @@ describe('replayed change ids', () => {
     const byOther = await pushText(rs.token, batch(change('replay-chg-001', 'rp1', { title: 't', text: '原文' })));
     expect(byOther.results[0]).toMatchObject({ status: 'rejected', code: 'change_id_reused' });
     // Twice in one batch with two bodies: the second is refused.
-    const twice = await pushText(s.token, batch(change('twice-chg-001', 'rp2', { title: 't', text: 'a' }), change('twice-chg-001', 'rp2', { title: 't', text: 'b' })));
+    const twice = await pushText(
+      s.token,
+      batch(change('twice-chg-001', 'rp2', { title: 't', text: 'a' }), change('twice-chg-001', 'rp2', { title: 't', text: 'b' })),
+    );
     expect(twice.results.map((r) => r.status)).toEqual(['applied', 'rejected']);
     await lead.client.sync();
     expect(lead.rows.get('script', 'rp1')?.data.text).toBe('原文');

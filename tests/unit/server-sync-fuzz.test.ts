@@ -64,7 +64,8 @@ function generator(seed: number) {
     const id = `z${n}`;
     const poison = n % 331 === 17; // a script the proxy chokes on, otherwise clean
     const roll = poison ? 0 : r();
-    const mutation = !poison && r() < 0.55 ? pick(['dirty', 'dirty', 'huge', 'nan', 'deep-ok', 'deep-bad', 'wrong-type', 'too-large', 'bad-id'] as const) : 'none';
+    const mutation =
+      !poison && r() < 0.55 ? pick(['dirty', 'dirty', 'huge', 'nan', 'deep-ok', 'deep-bad', 'wrong-type', 'too-large', 'bad-id'] as const) : 'none';
     if (roll < 0.45) {
       // Script upsert (lead: applies directly).
       let text = word() + '。';
@@ -100,7 +101,10 @@ function generator(seed: number) {
           expect = { good: false, why: 'too large' };
           break;
         case 'bad-id':
-          return { body: { kind: 'script', op: 'upsert', id: pick([`a b${n}`, `x/y${n}`, `é${n}`, `${'k'.repeat(200)}${n}`]), data }, expect: { good: false, why: 'bad id' } };
+          return {
+            body: { kind: 'script', op: 'upsert', id: pick([`a b${n}`, `x/y${n}`, `é${n}`, `${'k'.repeat(200)}${n}`]), data },
+            expect: { good: false, why: 'bad id' },
+          };
       }
       if (poison) {
         data.text = `${text}${POISON}`; // a proxy answers 500 to any push carrying this
@@ -110,13 +114,19 @@ function generator(seed: number) {
     }
     if (roll < 0.5) {
       const name = mutation === 'dirty' ? dirty() : word();
-      return { body: { kind: 'group', op: 'upsert', id, data: { name: `组${name}` } }, expect: { good: true, kind: 'group', id, field: 'name', value: cleaned(`组${name}`) } };
+      return {
+        body: { kind: 'group', op: 'upsert', id, data: { name: `组${name}` } },
+        expect: { good: true, kind: 'group', id, field: 'name', value: cleaned(`组${name}`) },
+      };
     }
     if (roll < 0.55) {
       const phrase = mutation === 'dirty' ? dirty() : word();
       if (mutation === 'wrong-type') return { body: { kind: 'risk_word', op: 'upsert', id, data: { phrase: 42 } }, expect: { good: false, why: 'wrong type' } };
       const value = cleaned(`词${phrase}`);
-      return { body: { kind: 'risk_word', op: 'upsert', id, data: { phrase: `词${phrase}`, level: 'block' } }, expect: { good: true, kind: 'risk_word', id, field: 'phrase', value } };
+      return {
+        body: { kind: 'risk_word', op: 'upsert', id, data: { phrase: `词${phrase}`, level: 'block' } },
+        expect: { good: true, kind: 'risk_word', id, field: 'phrase', value },
+      };
     }
     if (roll < 0.6) {
       const selectors = mutation === 'deep-bad' ? { input: nest(60) } : { input: 'textarea', messages: '.msg' };
@@ -128,7 +138,15 @@ function generator(seed: number) {
     }
     if (roll < 0.8) {
       const now = Date.now();
-      const data: Record<string, unknown> = { kind: 'payment_reminder', site: 'demo', conversationKey: `demo:c${n}`, dedupeKey: `payment_reminder:demo:o${n}`, dueAt: now, deadlineAt: now + 86_400_000, buyerName: `买家${word()}` };
+      const data: Record<string, unknown> = {
+        kind: 'payment_reminder',
+        site: 'demo',
+        conversationKey: `demo:c${n}`,
+        dedupeKey: `payment_reminder:demo:o${n}`,
+        dueAt: now,
+        deadlineAt: now + 86_400_000,
+        buyerName: `买家${word()}`,
+      };
       let expect: Expect = { good: true, kind: 'followup', id, field: 'buyerName', value: data.buyerName };
       if (r() < 0.3) data.conversationUrl = `https://im.example.com/chat/${n}`;
       switch (mutation) {
@@ -171,7 +189,11 @@ function generator(seed: number) {
       return { body: { kind: 'usage', op: 'record', id, data } as ChangeBody, expect };
     }
     // Wrong kinds and ops altogether.
-    if (mutation !== 'none') return { body: { kind: pick(['nonsense', 'member', 'usage']), op: pick(['x', 'drop', 'upsert']), id, data: { a: 1 } } as unknown as ChangeBody, expect: { good: false, why: 'unknown change' } };
+    if (mutation !== 'none')
+      return {
+        body: { kind: pick(['nonsense', 'member', 'usage']), op: pick(['x', 'drop', 'upsert']), id, data: { a: 1 } } as unknown as ChangeBody,
+        expect: { good: false, why: 'unknown change' },
+      };
     const note = word();
     return {
       body: { kind: 'proposal', op: 'propose', id, data: { script: { title: `建议${n}`, text: `建议文本${word()}` }, note } },
@@ -188,7 +210,8 @@ function chokingFetch(): { fetch: FetchLike; pushes: () => number } {
     fetch: async (u, init) => {
       if (u.endsWith('/v1/push')) {
         pushes++;
-        if (typeof init?.body === 'string' && init.body.includes(POISON)) return new Response('{"error":{"code":"server_error","message":{"zh":"错","en":"err"}}}', { status: 500 });
+        if (typeof init?.body === 'string' && init.body.includes(POISON))
+          return new Response('{"error":{"code":"server_error","message":{"zh":"错","en":"err"}}}', { status: 500 });
       }
       return fetch(u, init);
     },
@@ -200,7 +223,13 @@ describe('fuzz: 2,000 random changes through a real client to the real service',
     const started = Date.now();
     const rows = new MemoryRows();
     const net = chokingFetch();
-    const lead = new SyncClient({ baseUrl: stack.services[0]!.url, fetch: net.fetch, storage: new MemorySyncStorage(), applyRows: rows.apply, clearShared: rows.clear });
+    const lead = new SyncClient({
+      baseUrl: stack.services[0]!.url,
+      fetch: net.fetch,
+      storage: new MemorySyncStorage(),
+      applyRows: rows.apply,
+      clearShared: rows.clear,
+    });
     await lead.createShop('模糊测试店', '组长');
     const reader = newRep(stack.services[1]!.url);
     await reader.client.join((await lead.invite('editor')).code, '读者');
@@ -209,7 +238,7 @@ describe('fuzz: 2,000 random changes through a real client to the real service',
     const cases = Array.from({ length: N }, next);
     // Queued the way the extension queues: some one by one, most in bulk.
     const ids: string[] = [];
-    for (let i = 0; i < N; ) {
+    for (let i = 0; i < N;) {
       const size = i < 50 ? 1 : 1 + ((i * 7) % 300);
       const chunk = cases.slice(i, i + size).map((c) => c.body);
       ids.push(...(size === 1 ? [await lead.queue(chunk[0]!)] : await lead.queueMany(chunk)));
@@ -225,7 +254,11 @@ describe('fuzz: 2,000 random changes through a real client to the real service',
     const rejected = new Map(st.rejected.map((x) => [x.change.changeId, x]));
     const setAside = new Map(st.conflicts.map((x) => [x.change.changeId, x]));
     await reader.client.sync();
-    const report = (await (await fetch(`${stack.services[1]!.url}/v1/report?days=366`, { headers: { authorization: `Bearer ${(await reader.storage.get<{ token: string }>('sync.session'))!.token}` } })).json()) as { shop: { uses: number } };
+    const report = (await (
+      await fetch(`${stack.services[1]!.url}/v1/report?days=366`, {
+        headers: { authorization: `Bearer ${(await reader.storage.get<{ token: string }>('sync.session'))!.token}` },
+      })
+    ).json()) as { shop: { uses: number } };
 
     let good = 0;
     let usage = 0;
@@ -252,7 +285,8 @@ describe('fuzz: 2,000 random changes through a real client to the real service',
       }
       const row = reader.rows.get(e.kind, e.id);
       if (!row) problems.push(`#${i} good ${e.kind} ${e.id} did not arrive`);
-      else if (JSON.stringify(row.data[e.field]) !== JSON.stringify(e.value)) problems.push(`#${i} ${e.kind} ${e.id}.${e.field} = ${JSON.stringify(row.data[e.field])}, expected ${JSON.stringify(e.value)}`);
+      else if (JSON.stringify(row.data[e.field]) !== JSON.stringify(e.value))
+        problems.push(`#${i} ${e.kind} ${e.id}.${e.field} = ${JSON.stringify(row.data[e.field])}, expected ${JSON.stringify(e.value)}`);
     });
     expect(problems).toEqual([]);
     expect(report.shop.uses).toBe(usage);
@@ -271,6 +305,8 @@ describe('fuzz: 2,000 random changes through a real client to the real service',
     expect((await reader.client.sync()).ok).toBe(true);
     expect(reader.rows.get('script', 'after-fuzz')?.data.text).toBe('还能同步');
     expect(net.pushes()).toBeLessThan(200); // bisecting stayed bounded
-    console.log(`[fuzz] ${N} changes: ${good} good (${usage} usage), ${rejected.size} rejected, ${setAside.size} set aside, ${net.pushes()} pushes, ${Date.now() - started} ms`);
+    console.log(
+      `[fuzz] ${N} changes: ${good} good (${usage} usage), ${rejected.size} rejected, ${setAside.size} set aside, ${net.pushes()} pushes, ${Date.now() - started} ms`,
+    );
   }, 120_000);
 });

@@ -73,7 +73,11 @@ describe('team sync against PostgreSQL', () => {
     const s = await lead.client.createShop('小店C', '组长');
     const body = { changes: [{ changeId: 'chg-0001-replay', kind: 'script', op: 'upsert', id: 'r1', data: script('a', 'b') }] };
     const post = (url: string) =>
-      fetch(`${url}/v1/push`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      fetch(`${url}/v1/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
     const first = await post(stack.services[0]!.url);
     const second = await post(stack.services[1]!.url);
     expect(first.results[0].status).toBe('applied');
@@ -154,7 +158,7 @@ describe('team sync against PostgreSQL', () => {
     // Pull in small pages while the writers commit concurrently.
     const small = reader.client as unknown as { o: { pullLimit: number } };
     small.o.pullLimit = 7;
-    while (await Promise.race([writing.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10))]) === false) await reader.client.sync();
+    while ((await Promise.race([writing.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10))])) === false) await reader.client.sync();
     await reader.client.sync();
     expect(reader.rows.count('script')).toBe(4 * 10 * 5);
   }, 60_000);

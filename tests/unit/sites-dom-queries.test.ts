@@ -40,7 +40,9 @@ describe('parseChatTime', () => {
 
 describe('readText', () => {
   it('skips hidden and placeholder nodes, keeps line breaks, images optional', () => {
-    html(`<div id="m">第一行<br>第二行<span hidden>隐藏</span><span style="display:none">也隐藏</span><i class="input-placeholder">请输入</i><img src="x.png"><p>段落</p></div>`);
+    html(
+      `<div id="m">第一行<br>第二行<span hidden>隐藏</span><span style="display:none">也隐藏</span><i class="input-placeholder">请输入</i><img src="x.png"><p>段落</p></div>`,
+    );
     const el = document.getElementById('m')!;
     expect(readText(el)).toBe('第一行\n第二行\n段落');
     expect(readText(el, { imageText: '[图片]' })).toBe('第一行\n第二行[图片]\n段落');

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 
 export function loadSnapshot(platform: string, url: string): { window: Window; doc: Document } {
-  const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sites', platform, 'snapshot.html'), 'utf8').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sites', platform, 'snapshot.html'), 'utf8').replace(
+    /<script\b[^>]*>[\s\S]*?<\/script>/gi,
+    '',
+  );
   const window = new Window({
     url,
     width: 1360,

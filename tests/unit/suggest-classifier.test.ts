@@ -13,7 +13,10 @@ function script(id: string, intent: string, triggers: string[], title = `标题$
 
 /** True when every suggestion came from the classifier alone (no phrase or question shape). */
 function bySimilarityOnly(suggestions: ReturnType<ReturnType<typeof createMatcher>['suggest']>): boolean {
-  return suggestions.length > 0 && suggestions.every((s) => s.explain!.some((l) => l.includes('句式（相似）')) && !s.explain!.some((l) => l.includes('」命中') || l.includes('」部分命中')));
+  return (
+    suggestions.length > 0 &&
+    suggestions.every((s) => s.explain!.some((l) => l.includes('句式（相似）')) && !s.explain!.some((l) => l.includes('」命中') || l.includes('」部分命中')))
+  );
 }
 
 const PROBES = ['邮递员一直没来', '发票抬头写错了', '这个退', '颜色不喜欢能换别的吗', '你好在吗', '质量太差了'];

@@ -16,7 +16,16 @@ const knowledge = defaultBuyerKnowledge();
 
 let n = 0;
 const own = (intent: string, text: string, order: number, id = `imp-${(++n).toString(36)}`): ReplyScript => ({
-  id, intent, text, title: text.slice(0, 16), group: '常用', triggers: [], source: 'import', order, intentUnconfirmed: true, updatedAt: 0,
+  id,
+  intent,
+  text,
+  title: text.slice(0, 16),
+  group: '常用',
+  triggers: [],
+  source: 'import',
+  order,
+  intentUnconfirmed: true,
+  updatedAt: 0,
 });
 
 const mine = [
@@ -33,7 +42,11 @@ describe("suggestions from the rep's own library", () => {
     const informed = createMatcher(mine, { knowledge });
     expect(informed.suggest('你们一般发什么快递？能发顺丰吗', { top: 3 })[0]?.text).toContain('韵达');
     // Without the knowledge, a buyer's 退 phrasing finds nothing in a library without triggers.
-    expect(createMatcher(mine).suggest('我不想要了', { top: 3 }).find((s) => s.intent === 'return_refund')).toBeUndefined();
+    expect(
+      createMatcher(mine)
+        .suggest('我不想要了', { top: 3 })
+        .find((s) => s.intent === 'return_refund'),
+    ).toBeUndefined();
     expect(informed.suggest('我不想要了', { top: 3 }).find((s) => s.intent === 'return_refund')).toBeDefined();
     expect(informed.suggest('我要退货，怎么退', { top: 1 })[0]?.intent).toBe('return_refund');
     expect(informed.suggest('收到的衣服有个破洞', { top: 1 })[0]?.intent).toBe('quality_issue');
@@ -62,7 +75,7 @@ describe("suggestions from the rep's own library", () => {
     const hidden = defaults.map((s) => ({ ...s, hidden: true }));
     const m = createMatcher([...hidden, ...mine], { knowledge });
     const out = m.suggest('包邮吗？发什么快递', { top: 5 });
-    expect(out.every((s) => !s.id.startsWith('imp-') ? false : true)).toBe(true);
+    expect(out.every((s) => (!s.id.startsWith('imp-') ? false : true))).toBe(true);
     expect(out[0]?.text).toContain('韵达');
   });
 });

@@ -53,7 +53,12 @@ describe('createMatcher().suggest', () => {
 
   it('answers both questions of a message, the latest real question first, greetings last', () => {
     const got = m.suggest('你好，运费多少，几天到', { top: 3 });
-    expect(got.map((s) => s.intent).slice(0, 2).sort()).toEqual(['courier_fee', 'logistics_track']);
+    expect(
+      got
+        .map((s) => s.intent)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['courier_fee', 'logistics_track']);
     expect(got[0]!.intent).toBe('logistics_track');
     expect(got[0]!.clause).toBe('几天到');
     expect(m.suggest('在吗 什么时候发货', { top: 1 })[0]!.intent).toBe('shipping_time');
@@ -128,7 +133,12 @@ describe('createMatcher().suggest', () => {
 
   it('suggests a script without triggers when its intent is clear', () => {
     const mm = createMatcher([script('x', 'invoice', ['开发票']), script('y', 'invoice', [])]);
-    expect(mm.suggest('能开发票吗', { top: 3 }).map((s) => s.id).sort()).toEqual(['x', 'y']);
+    expect(
+      mm
+        .suggest('能开发票吗', { top: 3 })
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['x', 'y']);
   });
 });
 

@@ -13,7 +13,16 @@ import {
 } from '../../lib/sync/local-rows';
 import type { FollowUp, ReplyScript } from '../../lib/types';
 
-const script = (over: Partial<ReplyScript> = {}): ReplyScript => ({ id: 's1', group: '问候语', intent: 'greeting', title: '在的', text: '您好', triggers: ['在吗'], updatedAt: 1, ...over });
+const script = (over: Partial<ReplyScript> = {}): ReplyScript => ({
+  id: 's1',
+  group: '问候语',
+  intent: 'greeting',
+  title: '在的',
+  text: '您好',
+  triggers: ['在吗'],
+  updatedAt: 1,
+  ...over,
+});
 const followUp = (over: Partial<FollowUp> = {}): FollowUp => ({
   id: 'f1',
   kind: 'payment_reminder',
@@ -59,8 +68,14 @@ describe('team sync: which local writes become changes', () => {
   });
 
   it('risk words: the difference as upserts and deletes, only for a lead/editor', () => {
-    const before = [{ word: '最便宜', category: 'absolute' }, { word: '保证', category: 'promise' }];
-    const after = [{ word: '最便宜', category: 'absolute', severity: 'block' as const }, { word: '第一', category: 'absolute' }];
+    const before = [
+      { word: '最便宜', category: 'absolute' },
+      { word: '保证', category: 'promise' },
+    ];
+    const after = [
+      { word: '最便宜', category: 'absolute', severity: 'block' as const },
+      { word: '第一', category: 'absolute' },
+    ];
     const changes = riskWordChanges(before, after, 'lead');
     expect(changes.filter((c) => c.op === 'upsert').map((c) => ('data' in c ? c.data.phrase : ''))).toEqual(['最便宜', '第一']);
     expect(changes.filter((c) => c.op === 'delete').map((c) => c.id)).toEqual([riskWordId('保证')]);
@@ -83,14 +98,30 @@ describe('team sync: which local writes become changes', () => {
 
 describe('team sync: pulled rows as local rows', () => {
   it('a pulled script is marked team and keeps the rep’s own favourite and order', () => {
-    const row = { kind: 'script' as const, id: 's1', seq: 5, deleted: false, data: { id: 's1', group: '问候语', intent: 'greeting', title: '新', text: '新的话术', triggers: [] }, updatedAt: 10 };
+    const row = {
+      kind: 'script' as const,
+      id: 's1',
+      seq: 5,
+      deleted: false,
+      data: { id: 's1', group: '问候语', intent: 'greeting', title: '新', text: '新的话术', triggers: [] },
+      updatedAt: 10,
+    };
     const s = scriptFromRow(row, 'shop', script({ favourite: true, order: 3 }));
     expect(s).toMatchObject({ id: 's1', title: '新', source: 'team', shopId: 'shop', favourite: true, order: 3, updatedAt: 10 });
   });
 
   it('a pulled follow-up: closed rows give up the live key; claimedBy only while the lease runs', () => {
     const base = { kind: 'followup' as const, id: 'f9', seq: 3, deleted: false, updatedAt: 5 };
-    const data = { kind: 'payment_reminder', site: 'demo', conversationKey: 'demo:a', dedupeKey: 'payment_reminder:demo:o1', createdAt: 1, dueAt: 2, deadlineAt: 3, attempts: [{ at: 1, rep: 'r1', claimId: 'c' }] };
+    const data = {
+      kind: 'payment_reminder',
+      site: 'demo',
+      conversationKey: 'demo:a',
+      dedupeKey: 'payment_reminder:demo:o1',
+      createdAt: 1,
+      dueAt: 2,
+      deadlineAt: 3,
+      attempts: [{ at: 1, rep: 'r1', claimId: 'c' }],
+    };
     const open = followUpFromRow({ ...base, data: { ...data, status: 'open', claimedBy: 'r1', leaseUntil: 2_000 } }, 'shop', 1_000);
     expect(open).toMatchObject({ id: 'f9', status: 'open', dedupeKey: 'payment_reminder:demo:o1', claimedBy: 'r1', shopId: 'shop' });
     expect(open.attempts).toEqual([{ at: 1, rep: 'r1' }]);

@@ -7,7 +7,14 @@ import { enqueue, enqueueAll, markSent, pendingKeys, settle, takeBatch, withoutP
 import type { PushChange, RemoteRow } from '../../lib/sync/protocol';
 import { SseParser } from '../../lib/sync/sse-parse';
 
-const up = (changeId: string, id: string, text: string, baseSeq?: number): PushChange => ({ changeId, kind: 'script', op: 'upsert', id, data: { title: 't', text }, ...(baseSeq !== undefined ? { baseSeq } : {}) });
+const up = (changeId: string, id: string, text: string, baseSeq?: number): PushChange => ({
+  changeId,
+  kind: 'script',
+  op: 'upsert',
+  id,
+  data: { title: 't', text },
+  ...(baseSeq !== undefined ? { baseSeq } : {}),
+});
 
 describe('outbox', () => {
   it('coalesces unsent edits of one row, keeping the first base version', () => {
@@ -32,7 +39,11 @@ describe('outbox', () => {
   });
 
   it('takes batches by count and size, at least one change', () => {
-    const box = enqueueAll([], Array.from({ length: 10 }, (_, i) => up(`c${i}`, `s${i}`, 'x'.repeat(100))), 0);
+    const box = enqueueAll(
+      [],
+      Array.from({ length: 10 }, (_, i) => up(`c${i}`, `s${i}`, 'x'.repeat(100))),
+      0,
+    );
     expect(takeBatch(box, 3, 1e9)).toHaveLength(3);
     expect(takeBatch(box, 100, 300).length).toBeLessThan(10);
     expect(takeBatch(box, 100, 1)).toHaveLength(1);
@@ -99,8 +110,17 @@ describe('conflict rules', () => {
     expect(isLibraryConflict(6, undefined)).toBe(false);
   });
   it('follow-ups: attempts from every rep are kept once, status follows the transitions', () => {
-    const merged = mergeAttempts([{ at: 2, rep: 'a' }], [{ at: 1, rep: 'b' }, { at: 2, rep: 'a' }]);
-    expect(merged).toEqual([{ at: 1, rep: 'b' }, { at: 2, rep: 'a' }]);
+    const merged = mergeAttempts(
+      [{ at: 2, rep: 'a' }],
+      [
+        { at: 1, rep: 'b' },
+        { at: 2, rep: 'a' },
+      ],
+    );
+    expect(merged).toEqual([
+      { at: 1, rep: 'b' },
+      { at: 2, rep: 'a' },
+    ]);
     expect(checkStatusChange('open', 'done')).toBe('apply');
     expect(checkStatusChange('done', 'snoozed')).toBe('refuse');
     expect(checkStatusChange('done', 'done')).toBe('noop');

@@ -3,14 +3,21 @@ import { formatWait, waitingSince, waitLevel } from '../../lib/waiting-time';
 
 describe('waiting timer', () => {
   it('counts from the oldest buyer message after the last seller reply', () => {
-    expect(waitingSince([
-      { from: 'buyer', text: 'a', time: 1 },
-      { from: 'seller', text: 'b', time: 2 },
-      { from: 'buyer', text: 'c', time: 3 },
-      { from: 'system', text: 'd', time: 4 },
-      { from: 'buyer', text: 'e', time: 5 },
-    ])).toBe(3);
-    expect(waitingSince([{ from: 'buyer', text: 'a', time: 1 }, { from: 'seller', text: 'b', time: 2 }])).toBeUndefined();
+    expect(
+      waitingSince([
+        { from: 'buyer', text: 'a', time: 1 },
+        { from: 'seller', text: 'b', time: 2 },
+        { from: 'buyer', text: 'c', time: 3 },
+        { from: 'system', text: 'd', time: 4 },
+        { from: 'buyer', text: 'e', time: 5 },
+      ]),
+    ).toBe(3);
+    expect(
+      waitingSince([
+        { from: 'buyer', text: 'a', time: 1 },
+        { from: 'seller', text: 'b', time: 2 },
+      ]),
+    ).toBeUndefined();
   });
   it('turns amber then red near the platform target', () => {
     expect(waitLevel(10, 'pinduoduo')).toBe('ok');

@@ -22,7 +22,9 @@ const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g,
 export function buildXlsx(parts: XlsxParts): Uint8Array {
   const id = parts.sheetRelId ?? 'rId1';
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
     'xl/workbook.xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
         `<sheets><sheet name="Sheet1" sheetId="1" r:id="${escapeAttr(id)}"/></sheets></workbook>`,
@@ -39,6 +41,7 @@ export function buildXlsx(parts: XlsxParts): Uint8Array {
 }
 
 /** An inline-string cell. */
-export const textCell = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+export const textCell = (ref: string, text: string): string =>
+  `<c r="${ref}" t="inlineStr"><is><t>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
 /** A formula cell with a cached string result. */
 export const formulaCell = (ref: string, formula: string, result: string): string => `<c r="${ref}" t="str"><f>${formula}</f><v>${result}</v></c>`;

@@ -14,7 +14,15 @@ import { HandledError } from '../handle';
 import { shareFollowUp } from './outbox';
 import { memberName, session, syncNow } from './session';
 
-type ClaimRequest = { kind: FollowUpKind; site: string; conversationKey: string; conversationUrl?: string; buyerName?: string; orderId?: string; item?: string };
+type ClaimRequest = {
+  kind: FollowUpKind;
+  site: string;
+  conversationKey: string;
+  conversationUrl?: string;
+  buyerName?: string;
+  orderId?: string;
+  item?: string;
+};
 
 export async function claimFollowUp(req: ClaimRequest): Promise<ClaimAnswer> {
   const s = await session();
@@ -42,7 +50,10 @@ export async function claimFollowUp(req: ClaimRequest): Promise<ClaimAnswer> {
   if (res.code === 'claimed_by_other') {
     const name = (await memberName(res.heldBy)) ?? res.heldBy ?? '';
     await db.followups.update(row.id, { claimedBy: name });
-    const message: SyncMessage = { zh: `该跟进已由「${name}」认领，请勿重复联系买家。`, en: `${name} is handling this follow-up; do not contact the buyer twice.` };
+    const message: SyncMessage = {
+      zh: `该跟进已由「${name}」认领，请勿重复联系买家。`,
+      en: `${name} is handling this follow-up; do not contact the buyer twice.`,
+    };
     return { team: true, ok: false, followUpId: row.id, code: res.code, heldBy: name, message };
   }
   return { team: true, ok: false, followUpId: row.id, code: res.code, message: res.message };
@@ -55,4 +66,3 @@ export async function claimFollowUpById(id: string): Promise<ClaimAnswer> {
   const { kind, site, conversationKey, conversationUrl, buyerName, orderId, item } = row;
   return claimFollowUp({ kind, site, conversationKey, conversationUrl, buyerName, orderId, item });
 }
-

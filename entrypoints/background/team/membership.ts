@@ -12,9 +12,14 @@ export function normaliseUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new HandledError('bad_request', `“${raw}” 不是有效的服务器地址（例如 http://127.0.0.1:8787）`, `"${raw}" is not a valid server address (e.g. http://127.0.0.1:8787)`);
+    throw new HandledError(
+      'bad_request',
+      `“${raw}” 不是有效的服务器地址（例如 http://127.0.0.1:8787）`,
+      `"${raw}" is not a valid server address (e.g. http://127.0.0.1:8787)`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HandledError('bad_request', '服务器地址须以 http:// 或 https:// 开头', 'The server address must start with http:// or https://');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HandledError('bad_request', '服务器地址须以 http:// 或 https:// 开头', 'The server address must start with http:// or https://');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -22,7 +27,11 @@ export function normaliseUrl(raw: string): string {
 export function asHandled(e: unknown, url: string): HandledError {
   if (e instanceof SyncError) {
     if (e.status === 0 && e.code === 'server_unavailable')
-      return new HandledError('bad_request', `无法连接同步服务（${url}）：请检查地址是否正确、服务是否已启动，稍后再试。`, `Cannot reach the sync service at ${url}: check the address and that the service is running, then try again.`);
+      return new HandledError(
+        'bad_request',
+        `无法连接同步服务（${url}）：请检查地址是否正确、服务是否已启动，稍后再试。`,
+        `Cannot reach the sync service at ${url}: check the address and that the service is running, then try again.`,
+      );
     return new HandledError(e.code === 'invite_invalid' || e.code === 'not_found' ? 'not_found' : 'bad_request', e.syncMessage.zh, e.syncMessage.en);
   }
   return new HandledError('bad_request', String((e as Error)?.message ?? e), String((e as Error)?.message ?? e));
@@ -49,9 +58,11 @@ async function shareLiveFollowUps(): Promise<void> {
   const s = await session();
   if (!s) return;
   const db = database();
-  const live = await db.followups.where('[status+dueAt]').between(['open', -Infinity], ['snoozed', Infinity]).filter((f) => !f.shopId).toArray();
+  const live = await db.followups
+    .where('[status+dueAt]')
+    .between(['open', -Infinity], ['snoozed', Infinity])
+    .filter((f) => !f.shopId)
+    .toArray();
   for (const f of live) await db.followups.update(f.id, { shopId: s.shopId });
   if (live.length) await s.c.queueMany(live.map(followUpCreate));
 }
-
-

@@ -5,7 +5,17 @@
  * here never fails the local write that caused it.
  */
 import type { ChangeBody } from '@/lib/sync/protocol';
-import { canEditShared, followUpCreate, followUpStatusChanges, remoteIdOf, riskWordChanges, scriptDeleteChange, scriptSaveChange, siteProfileChange, siteProfileId } from '@/lib/sync/local-rows';
+import {
+  canEditShared,
+  followUpCreate,
+  followUpStatusChanges,
+  remoteIdOf,
+  riskWordChanges,
+  scriptDeleteChange,
+  scriptSaveChange,
+  siteProfileChange,
+  siteProfileId,
+} from '@/lib/sync/local-rows';
 import { TEAM_KEYS } from '@/lib/data/apply-remote';
 import type { DataChange } from '@/lib/data/data-change';
 import type { LogResult } from '@/lib/followups/store';
@@ -124,7 +134,20 @@ function teamFollowUpChanged(before: FollowUp | undefined, after: FollowUp): voi
 function teamUsageRecorded(event: UsageEvent): void {
   if (isSolo()) return;
   guard('usageRecorded', async () => {
-    await queue([{ kind: 'usage', op: 'record', id: remoteIdOf(event.id), data: { scriptId: event.scriptId, site: event.site, at: event.at, via: event.via, ...(event.conversationKey ? { conversationKey: event.conversationKey } : {}) } }]);
+    await queue([
+      {
+        kind: 'usage',
+        op: 'record',
+        id: remoteIdOf(event.id),
+        data: {
+          scriptId: event.scriptId,
+          site: event.site,
+          at: event.at,
+          via: event.via,
+          ...(event.conversationKey ? { conversationKey: event.conversationKey } : {}),
+        },
+      },
+    ]);
   });
 }
 
@@ -133,4 +156,3 @@ export async function shareFollowUp(row: FollowUp, shopId: string): Promise<void
   await database().followups.update(row.id, { shopId });
   await queue([followUpCreate(row)]);
 }
-

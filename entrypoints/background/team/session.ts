@@ -26,7 +26,14 @@ let clientUrl: string | undefined;
 let joinedCache: boolean | undefined;
 
 export function makeClient(baseUrl: string): SyncClient {
-  return new SyncClient({ baseUrl, fetch: (url, init) => fetch(url, init), storage, applyRows, clearShared, onApplied: (applied) => rememberAppliedSeqs(storage, applied) });
+  return new SyncClient({
+    baseUrl,
+    fetch: (url, init) => fetch(url, init),
+    storage,
+    applyRows,
+    clearShared,
+    onApplied: (applied) => rememberAppliedSeqs(storage, applied),
+  });
 }
 
 async function applyRows(rows: RemoteRow[]): Promise<void> {

@@ -20,7 +20,18 @@ function titleOf(change: PushChange): string | undefined {
 export async function view(): Promise<TeamView> {
   const url = await serverUrl();
   const c = await joinedClient();
-  const base: TeamView = { serverUrl: url, joined: false, online: true, removed: false, pending: 0, conflicts: [], rejected: [], members: [], proposals: [], sharedScripts: 0 };
+  const base: TeamView = {
+    serverUrl: url,
+    joined: false,
+    online: true,
+    removed: false,
+    pending: 0,
+    conflicts: [],
+    rejected: [],
+    members: [],
+    proposals: [],
+    sharedScripts: 0,
+  };
   if (!c) return base;
   const st = await c.state();
   const members = (await listByPrefix<TeamMemberView>('member:')).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
@@ -35,12 +46,20 @@ export async function view(): Promise<TeamView> {
     removed: st.removed,
     lastSyncAt: st.lastSyncAt,
     pending: st.pending,
-    conflicts: st.conflicts.map((x) => ({ changeId: x.change.changeId, kind: x.change.kind, id: x.change.id, title: titleOf(x.change), at: x.at, message: x.message ?? SYNC_MESSAGES.conflict })),
+    conflicts: st.conflicts.map((x) => ({
+      changeId: x.change.changeId,
+      kind: x.change.kind,
+      id: x.change.id,
+      title: titleOf(x.change),
+      at: x.at,
+      message: x.message ?? SYNC_MESSAGES.conflict,
+    })),
     rejected: st.rejected.map((x) => ({ changeId: x.change.changeId, kind: x.change.kind, id: x.change.id, code: x.code, at: x.at, message: x.message })),
     lastError: st.lastError,
     members,
     proposals,
-    sharedScripts: await database().scripts.filter((s) => s.source === 'team').count(),
+    sharedScripts: await database()
+      .scripts.filter((s) => s.source === 'team')
+      .count(),
   };
 }
-

@@ -32,7 +32,10 @@ function startLiveHighlights(session: PageSession, draft: DraftScan, shadow: Sha
     // ::highlight() rules must live in the page's document, where the ranges are.
     style = document.createElement('style');
     style.dataset.huashu = 'highlights';
-    style.textContent = SEVERITIES.map((s) => `::highlight(${HIGHLIGHT_NAME(s)}) { text-decoration: underline wavy ${COLOURS[s]}; text-decoration-skip-ink: none; background-color: ${s === 'block' ? 'rgba(217,45,32,.10)' : 'transparent'}; }`).join('\n');
+    style.textContent = SEVERITIES.map(
+      (s) =>
+        `::highlight(${HIGHLIGHT_NAME(s)}) { text-decoration: underline wavy ${COLOURS[s]}; text-decoration-skip-ink: none; background-color: ${s === 'block' ? 'rgba(217,45,32,.10)' : 'transparent'}; }`,
+    ).join('\n');
     (document.head ?? document.documentElement).append(style);
   }
   const clearRegistry = () => SEVERITIES.forEach((s) => registry?.delete(HIGHLIGHT_NAME(s)));
@@ -71,7 +74,10 @@ function startLiveHighlights(session: PageSession, draft: DraftScan, shadow: Sha
   window.addEventListener('resize', bump, { passive: true, signal });
 
   const findingAtOffset = (offset: number | null): RiskFinding | undefined =>
-    offset === null ? undefined : state.draftFindings.value.find((f) => offset > f.start && offset < f.end) ?? state.draftFindings.value.find((f) => offset >= f.start && offset <= f.end);
+    offset === null
+      ? undefined
+      : (state.draftFindings.value.find((f) => offset > f.start && offset < f.end) ??
+        state.draftFindings.value.find((f) => offset >= f.start && offset <= f.end));
 
   const rectOf = (box: HTMLElement, finding: RiskFinding): DOMRect | null => {
     if (isTextControl(box)) {

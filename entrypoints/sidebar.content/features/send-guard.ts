@@ -61,7 +61,17 @@ function startSendGuard(session: PageSession, draft: DraftScan, signal: AbortSig
       trigger.button.click();
       return;
     }
-    const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true, composed: true, ctrlKey: trigger.ctrlKey, metaKey: trigger.metaKey } as KeyboardEventInit;
+    const init: KeyboardEventInit = {
+      key: 'Enter',
+      code: 'Enter',
+      keyCode: 13,
+      which: 13,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      ctrlKey: trigger.ctrlKey,
+      metaKey: trigger.metaKey,
+    } as KeyboardEventInit;
     trigger.target.focus();
     for (const type of ['keydown', 'keypress', 'keyup']) trigger.target.dispatchEvent(new KeyboardEvent(type, init));
   };
@@ -90,11 +100,20 @@ function startSendGuard(session: PageSession, draft: DraftScan, signal: AbortSig
     const blocking = blockingOf(findings);
     if (!blocking.length) {
       const warns = findings.filter((f) => f.severity === 'warn');
-      if (warns.length) showNotice('info', pick({ zh: `已发送。有 ${warns.length} 处用语建议调整：${warns.map((f) => `“${f.match}”`).join('、')}`, en: `Sent. ${warns.length} wording hint(s): ${warns.map((f) => `"${f.match}"`).join(', ')}` }));
+      if (warns.length)
+        showNotice(
+          'info',
+          pick({
+            zh: `已发送。有 ${warns.length} 处用语建议调整：${warns.map((f) => `“${f.match}”`).join('、')}`,
+            en: `Sent. ${warns.length} wording hint(s): ${warns.map((f) => `"${f.match}"`).join(', ')}`,
+          }),
+        );
       return false;
     }
     if (state.guardRequest.value) return true; // the dialog is already open: swallow repeats
-    void askRep(findings, text).then((decision) => act(decision, box, text, findings, trigger)).catch(ignoreInvalidated);
+    void askRep(findings, text)
+      .then((decision) => act(decision, box, text, findings, trigger))
+      .catch(ignoreInvalidated);
     return true;
   };
 
@@ -119,7 +138,12 @@ function startSendGuard(session: PageSession, draft: DraftScan, signal: AbortSig
     }
     // Send anyway: log the override (a hash, never the text), then send exactly this draft once.
     const site = session.snapshot()?.platform ?? session.adapter()?.id ?? 'generic';
-    await call('logRiskOverride', { site, categories: [...new Set(blockingOf(findings).map((f) => f.category))], textHash: await sha256(text), reason: truncateText(decision.reason, 500) }).catch(ignoreInvalidated);
+    await call('logRiskOverride', {
+      site,
+      categories: [...new Set(blockingOf(findings).map((f) => f.category))],
+      textHash: await sha256(text),
+      reason: truncateText(decision.reason, 500),
+    }).catch(ignoreInvalidated);
     approvedText = text;
     resend(trigger);
   };

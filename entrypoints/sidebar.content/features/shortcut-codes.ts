@@ -41,7 +41,12 @@ function startShortcutCodes(session: PageSession, signal: AbortSignal): void {
         const filled = await fillForConversation(full, session.readNow() ?? state.snapshot.value);
         if (filled) {
           await replaceRange(box, found.start, found.end, filled.text);
-          await call('recordUsage', { scriptId: full.id, site: session.snapshot()?.platform ?? 'generic', conversationKey: session.snapshot()?.key, via: 'shortcut-code' });
+          await call('recordUsage', {
+            scriptId: full.id,
+            site: session.snapshot()?.platform ?? 'generic',
+            conversationKey: session.snapshot()?.key,
+            via: 'shortcut-code',
+          });
         }
       })()
         .catch(ignoreInvalidated)

@@ -12,7 +12,7 @@ import { parseProfileFile, profileToFile } from '@/lib/sites/profile-file';
 import type { SiteProfile } from '@/lib/types';
 import { call } from '@/components/api';
 import { pick } from '@/components/i18n';
-import { latestBuyerMessage, sidebarState as state } from '@/components/sidebar/state';
+import { latestBuyerMessage } from '@/components/sidebar/state';
 import { TEACH_PARTS, teachPanel, type TeachControls, type TeachPart, type TeachPreview, type TeachView } from '@/components/sidebar/TeachPanel';
 import type { PageSession } from '../page-session';
 import { showNotice } from '../notices';
@@ -59,7 +59,14 @@ function createTeaching(session: PageSession, lifetime: AbortSignal) {
   const origin = location.origin;
   const picked: Partial<Record<TeachPart, Element>> = {};
   let saved: SiteProfile | null = null;
-  let view: TeachView = { step: 'messageList', selectors: {}, preview: null, hover: null, name: truncateText(document.title, 60) || location.host, hasSaved: false };
+  let view: TeachView = {
+    step: 'messageList',
+    selectors: {},
+    preview: null,
+    hover: null,
+    name: truncateText(document.title, 60) || location.host,
+    hasSaved: false,
+  };
   const cleanups: Array<() => void> = [];
   let pickingCleanup: (() => void) | null = null;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -116,7 +123,10 @@ function createTeaching(session: PageSession, lifetime: AbortSignal) {
     if (previewTimer === undefined) previewTimer = setTimeout(() => ((previewTimer = undefined), refreshPreview()), 200);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  cleanups.push(() => observer.disconnect(), () => previewTimer !== undefined && clearTimeout(previewTimer));
+  cleanups.push(
+    () => observer.disconnect(),
+    () => previewTimer !== undefined && clearTimeout(previewTimer),
+  );
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
@@ -161,7 +171,10 @@ function createTeaching(session: PageSession, lifetime: AbortSignal) {
     let m = deriveMessageSelectors(list, buyer, seller);
     if (!m) {
       m = deriveMessageSelectors(list, buyer, seller, { allowHashed: true });
-      warning = pick({ zh: '这个页面只能用随机类名区分买家和客服消息，页面更新后可能需要重新教。', en: 'Only generated class names tell buyer and seller apart here; re-teach after the page updates.' });
+      warning = pick({
+        zh: '这个页面只能用随机类名区分买家和客服消息，页面更新后可能需要重新教。',
+        en: 'Only generated class names tell buyer and seller apart here; re-teach after the page updates.',
+      });
     }
     if (!m) {
       delete picked.buyerMessage;
@@ -339,7 +352,12 @@ function createTeaching(session: PageSession, lifetime: AbortSignal) {
           ...view,
           name: parsed.profile.name,
           selectors: { ...parsed.profile.selectors },
-          warning: parsed.originChanged ? pick({ zh: '此配置来自另一个网址，请先核对下方读取结果再保存。', en: 'This profile comes from another address; check the preview before saving.' }) : undefined,
+          warning: parsed.originChanged
+            ? pick({
+                zh: '此配置来自另一个网址，请先核对下方读取结果再保存。',
+                en: 'This profile comes from another address; check the preview before saving.',
+              })
+            : undefined,
         };
         goTo('review');
       });

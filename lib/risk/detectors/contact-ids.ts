@@ -76,7 +76,10 @@ const NEAR = 12;
 
 function identifiers(ctx: ScanContext): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const [re, view] of [[DIGIT_ID, ctx.digits], [HANDLE_ID, ctx.text]] as const) {
+  for (const [re, view] of [
+    [DIGIT_ID, ctx.digits],
+    [HANDLE_ID, ctx.text],
+  ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(view); m; m = re.exec(view)) out.push([m.index, m.index + m[0].length]);
   }

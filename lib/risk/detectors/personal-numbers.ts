@@ -20,11 +20,11 @@ export interface RawHit {
   message?: { zh: string; en: string };
 }
 
-
 const MOBILE = /(?<![0-9a-z])(?:86)?(1[3-9][0-9]{9})(?![0-9])/g;
 const ID_CARD = /(?<![0-9a-z])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9x](?![0-9a-z])/g;
 const LONG_DIGITS = /(?<![0-9a-z])[0-9]{16,19}(?![0-9a-z])/g;
-const ADDRESS = /(?:省|市|自治区)[\u4e00-\u9fa5a-z0-9]{0,12}?(?:区|县|市|旗)[\u4e00-\u9fa5a-z0-9]{0,16}?(?:路|街|道|巷|弄|村|镇|小区|大厦|花园|公寓|苑)[\u4e00-\u9fa5a-z0-9]{0,10}?[0-9]+(?:号|栋|幢|单元|室|楼|层)(?:[0-9]+(?:号|栋|幢|单元|室|楼|层)?)*/g;
+const ADDRESS =
+  /(?:省|市|自治区)[\u4e00-\u9fa5a-z0-9]{0,12}?(?:区|县|市|旗)[\u4e00-\u9fa5a-z0-9]{0,16}?(?:路|街|道|巷|弄|村|镇|小区|大厦|花园|公寓|苑)[\u4e00-\u9fa5a-z0-9]{0,10}?[0-9]+(?:号|栋|幢|单元|室|楼|层)(?:[0-9]+(?:号|栋|幢|单元|室|楼|层)?)*/g;
 
 // Whose number it is, judged from the words just before it.
 // 联系 as a verb (联系13800…), not the noun in 联系电话/联系方式/联系人.
@@ -39,7 +39,8 @@ const BUYER_OWN_BEFORE = /(您的|你的|您留的|你留的|您填的|你填的
 const CONFIRM_AFTER = /^.{0,6}?(对吗|是吗|对吧|对不对|是不是|没错吧|有没有错|正确吗|是否正确|没问题吧|吗)/;
 const CONFIRM_IN_SENTENCE = /(核对|核实|确认一下|确认下|帮您确认|跟您确认|和您确认|与您确认)/;
 /** The rep's own number, said right before it: 打我电话 / 我的手机 / 加我. */
-const MINE_RIGHT_BEFORE = /((我|本人|私人|个人)(的)?(私人|个人)?(电话|手机|手机号|号码|号|微信|v|联系方式)?(是|为)?|(打|拨|加|call|致电|联系|找)(我)?(的)?(电话|手机|号码)?)$/;
+const MINE_RIGHT_BEFORE =
+  /((我|本人|私人|个人)(的)?(私人|个人)?(电话|手机|手机号|号码|号|微信|v|联系方式)?(是|为)?|(打|拨|加|call|致电|联系|找)(我)?(的)?(电话|手机|号码)?)$/;
 const THIRD_PARTY = /(买家|客户|顾客|收件人|收货人|他|她|对方|这位|那位|用户|先生|女士|小姐|您的|你的|家人|同事|号主|机主|姓名)/;
 const NOT_A_PHONE = /(单号|订单|运单|编号|货号|型号|批次|物流号|条码|序列号|快递号|工单|尺码|规格)$/;
 const HAS_DIGITS = /[0-9]{11}/;
@@ -108,7 +109,10 @@ function findMobiles(ctx: ScanContext, view: string, seen: Set<number>, hits: Ra
         end,
         ruleId: 'privacy.phone_read_back',
         rewrite: maskPhone(digits),
-        message: { zh: '这是买家自己的号码：核对时打码显示即可（如 138****8000）。', en: "The buyer's own number: mask it when reading it back (e.g. 138****8000)." },
+        message: {
+          zh: '这是买家自己的号码：核对时打码显示即可（如 138****8000）。',
+          en: "The buyer's own number: mask it when reading it back (e.g. 138****8000).",
+        },
       });
     } else {
       // A bare mobile number from the rep is an invitation to call or add them.
@@ -130,7 +134,6 @@ export function findPersonalNumbers(ctx: ScanContext): RawHit[] {
 }
 
 function findLongNumbers(ctx: ScanContext, hits: RawHit[]): void {
-
   ID_CARD.lastIndex = 0;
   const idRanges: Array<[number, number]> = [];
   for (let m = ID_CARD.exec(ctx.text); m; m = ID_CARD.exec(ctx.text)) {
@@ -155,10 +158,44 @@ function findLongNumbers(ctx: ScanContext, hits: RawHit[]): void {
       hits.push({ category: 'privacy', start, end, ruleId: 'privacy.bank_card', rewrite: '尾号' + m[0].slice(-4) + '的银行卡' });
     }
   }
-
 }
 
-const PROVINCES = ['黑龙江', '内蒙古', '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海', '台湾', '广西', '西藏', '宁夏', '新疆', '香港', '澳门'];
+const PROVINCES = [
+  '黑龙江',
+  '内蒙古',
+  '北京',
+  '天津',
+  '上海',
+  '重庆',
+  '河北',
+  '山西',
+  '辽宁',
+  '吉林',
+  '江苏',
+  '浙江',
+  '安徽',
+  '福建',
+  '江西',
+  '山东',
+  '河南',
+  '湖北',
+  '湖南',
+  '广东',
+  '海南',
+  '四川',
+  '贵州',
+  '云南',
+  '陕西',
+  '甘肃',
+  '青海',
+  '台湾',
+  '广西',
+  '西藏',
+  '宁夏',
+  '新疆',
+  '香港',
+  '澳门',
+];
 /** Characters that end a place name when walking left from 省/市 (地址是|杭州市, 寄到|杭州市). */
 const NOT_IN_PLACE_NAME = /[是在址到寄往送发的为于从去来收了和与及或我您你他她它]/;
 const CJK = /[\u4e00-\u9fa5]/;

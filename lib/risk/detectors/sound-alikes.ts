@@ -12,7 +12,6 @@ import type { RawHit } from './personal-numbers';
 import { SOUND_REAL_WORDS, SOUND_TARGETS } from '../sound-words';
 import { PAY_HERE, STAY_HERE } from '../stay-on-platform';
 
-
 interface Target {
   word: string;
   category: 'offsite_contact' | 'offsite_payment';
@@ -63,7 +62,14 @@ export function findSoundAlikes(ctx: ScanContext): RawHit[] {
       if (k < n) continue;
       const span = text.slice(i, i + n);
       if (span === t.word || insideRealWord(text, i, i + n)) continue;
-      hits.push({ category: t.category, start: i, end: i + n, ruleId: `sound.${t.word}`, rewrite: t.category === 'offsite_contact' ? STAY_HERE : PAY_HERE, rewriteScope: 'sentence' });
+      hits.push({
+        category: t.category,
+        start: i,
+        end: i + n,
+        ruleId: `sound.${t.word}`,
+        rewrite: t.category === 'offsite_contact' ? STAY_HERE : PAY_HERE,
+        rewriteScope: 'sentence',
+      });
     }
   }
   return hits;

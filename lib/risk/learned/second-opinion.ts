@@ -36,7 +36,8 @@ export const LEARNED_THRESHOLD = 0.6;
  * A sentence where the shop offers help or owns the mistake is not blaming, refusing or scolding,
  * whatever words it shares with those (这不是您的问题，是我们发错了 / 我帮您找快递问一下).
  */
-const OWNS_OR_HELPS = /(帮您|为您|替您|给您(补发|申请|处理|安排|退|换|重新)|是我们的(问题|失误|责任|错)|是我们(发错|弄错|搞错|疏忽|没)|let me help|i will help|our mistake|my mistake)/;
+const OWNS_OR_HELPS =
+  /(帮您|为您|替您|给您(补发|申请|处理|安排|退|换|重新)|是我们的(问题|失误|责任|错)|是我们(发错|弄错|搞错|疏忽|没)|let me help|i will help|our mistake|my mistake)/;
 const SOFTENED: ReadonlySet<string> = new Set(['blame_shift', 'flat_refusal', 'rude_tone']);
 /** The categories it may raise on its own. */
 const OPEN_ENDED: ReadonlySet<string> = new Set(['rude_tone', 'blame_shift', 'flat_refusal', 'unauthorized_promise', 'absolute_claim']);
@@ -49,10 +50,16 @@ const REWRITES: Partial<Record<RiskCategoryId, { zh: string; en: string }>> = {
   review_manipulation: { zh: REVIEW_REWRITE, en: 'If you are happy with it, an honest review would mean a lot; tell me any time if something is wrong.' },
   abuse: { zh: '给您带来不好的体验非常抱歉，我马上帮您处理', en: 'I am sorry for the trouble; let me sort this out for you right away.' },
   blame_shift: { zh: '给您添麻烦了，我马上帮您核实处理', en: 'Sorry for the trouble; I will check and fix this for you right away.' },
-  rude_tone: { zh: '麻烦您方便的时候再看一下，有不清楚的地方我随时帮您', en: 'Whenever it suits you, please have another look; I am happy to help with anything unclear.' },
+  rude_tone: {
+    zh: '麻烦您方便的时候再看一下，有不清楚的地方我随时帮您',
+    en: 'Whenever it suits you, please have another look; I am happy to help with anything unclear.',
+  },
   flat_refusal: { zh: '这个暂时没办法直接办理，我帮您看看其他可行的方案', en: 'I cannot do that directly, but let me find another way to help you.' },
   absolute_claim: { zh: '这款品质很好，很多顾客反馈不错', en: 'It is good quality, and many customers are happy with it.' },
-  unauthorized_promise: { zh: '我会尽力帮您申请，处理结果第一时间告诉您', en: 'I will do my best to apply for you and tell you the result as soon as I have it.' },
+  unauthorized_promise: {
+    zh: '我会尽力帮您申请，处理结果第一时间告诉您',
+    en: 'I will do my best to apply for you and tell you the result as soon as I have it.',
+  },
   privacy: { zh: '涉及个人信息的内容我们会严格保密，不对外透露', en: 'Personal details are kept strictly confidential and never shared.' },
 };
 

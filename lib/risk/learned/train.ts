@@ -13,7 +13,10 @@ export interface RiskExample {
 export const RISK_MODEL_TRAINING: TrainOptions = { minDocs: 3, l1: 0.002, minWeight: 0.05, epochs: 20 };
 
 export function trainRiskModel(examples: readonly RiskExample[], options: TrainOptions = RISK_MODEL_TRAINING): SoftmaxWeights {
-  return trainSoftmax(examples.map((e) => ({ features: riskFeatures(e.text), label: e.label })), options);
+  return trainSoftmax(
+    examples.map((e) => ({ features: riskFeatures(e.text), label: e.label })),
+    options,
+  );
 }
 
 /** One JSON object per line {"text", "label"}; a bad line is an error naming it. */

@@ -6,12 +6,50 @@ import type { Rule } from '../rule';
 import type { ScanContext } from '../scan-context';
 import { PAY_HERE, STAY_HERE } from '../stay-on-platform';
 
-
 const CJK = /[\u3400-\u9fff]/;
 const CONTACT_WORD_AHEAD = /^.{0,4}(号码|电话|手机|联系方式|微信|vx|v|qq)/;
 
 /** After 加微/加薇: fine when a food/size/word follows (加微辣, 加微波炉), risky otherwise. */
-const AFTER_JIA_WEI_OK = ['辣', '波', '米', '调', '笑', '量', '型', '甜', '粒', '孔', '软', '弱', '胖', '距', '缩', '微', '糖', '醺', '光', '凉', '热', '烫', '咸', '酸', '麻', '苦', '紧', '宽', '长', '短', '大', '小', '厚', '薄', '亮', '暗', '透', '弹'];
+const AFTER_JIA_WEI_OK = [
+  '辣',
+  '波',
+  '米',
+  '调',
+  '笑',
+  '量',
+  '型',
+  '甜',
+  '粒',
+  '孔',
+  '软',
+  '弱',
+  '胖',
+  '距',
+  '缩',
+  '微',
+  '糖',
+  '醺',
+  '光',
+  '凉',
+  '热',
+  '烫',
+  '咸',
+  '酸',
+  '麻',
+  '苦',
+  '紧',
+  '宽',
+  '长',
+  '短',
+  '大',
+  '小',
+  '厚',
+  '薄',
+  '亮',
+  '暗',
+  '透',
+  '弹',
+];
 function jiaWeiCheck(ctx: ScanContext, _start: number, end: number): boolean {
   const next = ctx.text[end];
   // End of text, a Latin/emoji continuation or noise in between: an evasion such as 加微💬 / 加微 x.
@@ -62,7 +100,10 @@ export const OFFSITE_RULES: Rule[] = [
     rewriteScope: 'sentence',
     rightOpen: true,
     // Model numbers such as WX-200 are not contact handles.
-    check: (ctx, start, end) => !(/^[0-9]/.test(ctx.text.slice(end, end + 1)) && /-/.test(ctx.gapBefore(end))) && !/(型号|货号|款号|编号)$/.test(ctx.before(start, 3)) && !modelListed(ctx, start, end),
+    check: (ctx, start, end) =>
+      !(/^[0-9]/.test(ctx.text.slice(end, end + 1)) && /-/.test(ctx.gapBefore(end))) &&
+      !/(型号|货号|款号|编号)$/.test(ctx.before(start, 3)) &&
+      !modelListed(ctx, start, end),
   },
   {
     id: 'contact.weixin_prestige',
@@ -120,10 +161,7 @@ export const OFFSITE_RULES: Rule[] = [
   {
     id: 'contact.koukou',
     category: 'offsite_contact',
-    patterns: [
-      '{加|我|我的|留|留个|发|私}{个}?{扣扣|企鹅|球球}',
-      '{扣扣|企鹅|球球}{号|是|联系|上|聊|群|私聊|号码|找我}',
-    ],
+    patterns: ['{加|我|我的|留|留个|发|私}{个}?{扣扣|企鹅|球球}', '{扣扣|企鹅|球球}{号|是|联系|上|聊|群|私聊|号码|找我}'],
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
     rightOpen: true,
@@ -160,7 +198,8 @@ export const OFFSITE_RULES: Rule[] = [
       '{留个|留下|发个|给个|留一下|发一下|给一下}{你|您}{的}?{联系方式|微信|vx|qq|号码}',
       '{留个|留下|留一下}{联系方式|微信|vx|qq}',
       '{你|您}{发|给}我{你的|您的}<CONTACT_WORD>',
-      '卫星号', '{加|添加}{个|一下|下}?好友',
+      '卫星号',
+      '{加|添加}{个|一下|下}?好友',
     ],
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
@@ -187,13 +226,21 @@ export const OFFSITE_RULES: Rule[] = [
     id: 'contact.other_apps',
     category: 'offsite_contact',
     patterns: [
-      '钉钉', 'dingding', '陌陌', '电报群', 'line号', '<OTHER_APP>{私信|私聊|号|上找|联系|账号|id}',
-      '<OTHER_APP>{上}?{搜|找|关注|私信|加|联系}{我|我们|一下我}', '{关注|加|搜|搜索|搜寻}{我|我的|我们|我们的}<OTHER_APP>',
+      '钉钉',
+      'dingding',
+      '陌陌',
+      '电报群',
+      'line号',
+      '<OTHER_APP>{私信|私聊|号|上找|联系|账号|id}',
+      '<OTHER_APP>{上}?{搜|找|关注|私信|加|联系}{我|我们|一下我}',
+      '{关注|加|搜|搜索|搜寻}{我|我的|我们|我们的}<OTHER_APP>',
       '扫码{加|添加|关注}{我|好友|群|一下}',
       '{加|进|拉你进|拉您进|拉你|拉您}{我们的?}?{群|粉丝群|福利群|vip群|会员群|售后群|内部群}',
-      '群号', '{闲鱼|其他平台|别的平台|另一个店|私人店}{上}?{找我|联系我|私聊|拍|下单|买}',
+      '群号',
+      '{闲鱼|其他平台|别的平台|另一个店|私人店}{上}?{找我|联系我|私聊|拍|下单|买}',
       '{扫|加}{我的|我|这个}{二维码|码}',
-      '邮箱联系我', '发我邮箱',
+      '邮箱联系我',
+      '发我邮箱',
     ],
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
@@ -204,8 +251,15 @@ export const OFFSITE_RULES: Rule[] = [
     id: 'contact.other_apps_latin',
     category: 'offsite_contact',
     patterns: [
-      'whatsapp', 'telegram', 'lineid', 'line号', '{加|加我|加个|我的}{line|赖}', '{line|赖}{上|联系|找我|私聊|id}',
-      '{dm|pm|inbox}me', '{text|message|msg|contact|call|whatsapp|add|find|reach}me{on|at|via}', '{my|on}{ig|insta|instagram|line|telegram|tg|snapchat|facebook|fb|messenger}',
+      'whatsapp',
+      'telegram',
+      'lineid',
+      'line号',
+      '{加|加我|加个|我的}{line|赖}',
+      '{line|赖}{上|联系|找我|私聊|id}',
+      '{dm|pm|inbox}me',
+      '{text|message|msg|contact|call|whatsapp|add|find|reach}me{on|at|via}',
+      '{my|on}{ig|insta|instagram|line|telegram|tg|snapchat|facebook|fb|messenger}',
     ],
     rewrite: STAY_HERE,
     rewriteScope: 'sentence',
@@ -261,10 +315,15 @@ export const OFFSITE_RULES: Rule[] = [
     id: 'payment.english',
     category: 'offsite_payment',
     patterns: [
-      'westernunion', 'moneygram', '{friendsandfamily|friends&family}', 'paypalme',
+      'westernunion',
+      'moneygram',
+      '{friendsandfamily|friends&family}',
+      'paypalme',
       // "send me a photo" is not money: only pay/transfer verbs or an explicit money object.
       '{pay|paid|transfer|wire|sendthemoney|sendpayment|sendmoney|sendthepayment|transferthemoney}{to|via|into|through}?{me|mypaypal|mybank|myaccount|mybankaccount|myemail|mycard|mywallet}',
-      '{skip|bypass|avoid|outside|off}theplatform', 'offplatform', 'canceltheorderandpay',
+      '{skip|bypass|avoid|outside|off}theplatform',
+      'offplatform',
+      'canceltheorderandpay',
     ],
     rewrite: PAY_HERE,
     rewriteScope: 'sentence',
