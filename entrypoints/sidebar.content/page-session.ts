@@ -108,6 +108,10 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
   ctx.addEventListener(document, 'selectionchange', () => {
     if (adapter?.id !== 'generic') return;
     const sel = document.getSelection();
+    // Text selected inside an editable field is the rep's own draft (Shift+Home, Ctrl+A), never the buyer's message.
+    const anchor = sel?.anchorNode ?? null;
+    const anchorElement = anchor?.nodeType === Node.ELEMENT_NODE ? (anchor as Element) : (anchor?.parentElement ?? null);
+    if ((anchorElement as HTMLElement | null)?.isContentEditable || anchorElement?.closest('textarea, input')) return;
     const text = sel && !sel.isCollapsed ? sel.toString() : '';
     if (!text.trim() || text === selectedText) return;
     selectedText = text;

@@ -182,3 +182,56 @@ describe('custom banned words', () => {
     await page.close();
   });
 });
+
+describe('generic mode on a chat page no adapter knows', () => {
+  type Chat = { __fixture: { sent: string[] } };
+  const chatSent = (page: Page) => page.evaluate(() => (window as unknown as Chat).__fixture.sent.slice());
+
+  async function openInGenericMode(): Promise<Page> {
+    const page = await h.context.newPage();
+    await page.goto(`${h.baseUrl}/fixtures/sites/unknown-chat/`);
+    await page.waitForFunction(() => (window as unknown as Partial<Chat>).__fixture !== undefined);
+    const noChat = page.locator('huashu-sidebar [data-huashu="no-chat"]');
+    await noChat.waitFor({ timeout: 15_000 });
+    await noChat.locator('[data-huashu="use-generic"]').click();
+    return page;
+  }
+
+  it('guards a click on the page’s 发送 button as well as Enter', async () => {
+    const page = await openInGenericMode();
+    await page.locator('textarea').click();
+    await page.keyboard.type('加我微信 shop_8899，好评返现5元');
+    await page.locator('.btn-send_9dKs1').click();
+    await guard(page).waitFor({ timeout: 20_000 });
+    expect(await guard(page).locator('[data-category="offsite_contact"]').count()).toBeGreaterThan(0);
+    expect(await chatSent(page)).toEqual([]);
+    // Going back to edit and sending a clean draft by the same button works at once.
+    await guard(page).locator('[data-huashu="guard-edit"]').click();
+    await page.locator('textarea').fill('好的，马上为您安排发货');
+    await page.locator('.btn-send_9dKs1').click();
+    await expect.poll(() => chatSent(page)).toEqual(['好的，马上为您安排发货']);
+    await page.close();
+  });
+
+  it('does not take text selected in the rep’s own draft for the buyer’s message', async () => {
+    const page = await openInGenericMode();
+    await page.locator('.talk-row--peer .bubble-text >> nth=-1').selectText();
+    const buyerLine = (await page.locator('.talk-row--peer .bubble-text >> nth=-1').textContent())!.trim();
+    await expect.poll(() => sidebar(page).locator('[data-huashu="buyer-message"]').textContent()).toBe(buyerLine);
+    // The rep types in a rich (contenteditable) compose box and selects their own draft: the buyer's message stays.
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'rich-draft';
+      box.contentEditable = 'true';
+      box.style.cssText = 'min-height:40px;border:1px solid #ccc';
+      document.querySelector('textarea')!.after(box);
+    });
+    await page.locator('#rich-draft').click();
+    await page.keyboard.type('您好，这款有现货');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Control+A');
+    await settled(page);
+    expect(await sidebar(page).locator('[data-huashu="buyer-message"]').textContent()).toBe(buyerLine);
+    await page.close();
+  });
+});
