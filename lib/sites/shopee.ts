@@ -51,6 +51,34 @@ function rowLike(el: Element): Element[] {
   );
 }
 
+/**
+ * The live page puts the message list in a row with an order panel: the
+ * region found next to the compose box then holds both. The list is the
+ * largest scrolling part inside it that holds rows (looked for two levels
+ * down; the panel scrolls too, but is a narrow column), not the region, whose
+ * width would put the shop's bubbles on the buyer's side. Before layout, the
+ * one with the most rows.
+ */
+function scrollingListIn(region: Element): Element {
+  if (isScrollable(region)) return region;
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const child of Array.from(region.children)) {
+    for (const candidate of [child, ...Array.from(child.children)]) {
+      if (!isScrollable(candidate)) continue;
+      const rows = rowLike(candidate).length;
+      if (rows === 0) continue;
+      const r = candidate.getBoundingClientRect();
+      const score = r.width * r.height || rows;
+      if (score > bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+  }
+  return best ?? region;
+}
+
 /** The message list: walking up from the compose box, the best sibling region that holds rows. */
 function findMessageList(doc: Document): Element | null {
   const box = findComposeBox(doc);
@@ -71,7 +99,7 @@ function findMessageList(doc: Document): Element | null {
         best = region;
       }
     }
-    if (best) return best;
+    if (best) return scrollingListIn(best);
   }
   return null;
 }
