@@ -253,7 +253,10 @@ describe('飞鸽 ?autoswitch=1 switches the chat by itself', () => {
 
 describe('Shopee laid out as the live page (an order panel beside the messages, the shop’s auto-reply last)', () => {
   it('reads the buyer’s last message, not the shop’s auto-reply, and suggests for it', async () => {
-    const page = await open(SITES.find((s) => s.platform === 'shopee')!, '?orderpanel=1');
+    const page = await open(
+      SITES.find((s) => s.platform === 'shopee')!,
+      '?orderpanel=1',
+    );
     await expect.poll(() => buyerMessage(page), { timeout: 15_000 }).toBe('When will my order ship? I need it by Friday');
     await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     // A new buyer message after the auto-reply is followed as usual.
