@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FollowUp, FollowUpKind } from '@/lib/types';
-import type { OpenBucket, PopupCounts, PopupResult } from '@/lib/followups/store';
+import type { OpenBucket, PopupCounts, PopupResult } from '@/lib/data/followups-store';
 import { ApiError, call } from '../api';
 import { pick } from '../i18n';
 

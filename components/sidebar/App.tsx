@@ -3,6 +3,7 @@ import type { SidebarState } from './state';
 import type { SidebarActions } from './actions';
 import { Sidebar } from './Sidebar';
 import { SendGuardDialog } from './SendGuardDialog';
+import { dialogs } from './dialogs';
 import { FindingPopover } from './FindingPopover';
 import { HighlightOverlay } from './HighlightOverlay';
 import { TeachPanel } from './TeachPanel';
@@ -13,7 +14,7 @@ export function App({ state, actions }: { state: SidebarState; actions: SidebarA
       <HighlightOverlay />
       <FindingPopover onApply={(f) => void actions.applyRewrite(f)} />
       <Sidebar state={state} actions={actions} />
-      {state.guardRequest.value && <SendGuardDialog request={state.guardRequest.value} />}
+      {dialogs.open.sendGuard.value && <SendGuardDialog request={dialogs.open.sendGuard.value} />}
       <TeachPanel />
     </>
   );

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyAllRewrites } from '@/lib/risk/rewrite-all';
 import { pick } from '../i18n';
-import type { GuardRequest } from './state';
+import { dialogs, type DialogRequest, type GuardDecision } from './dialogs';
 
 const REASONS = [
   { zh: '平台允许的官方联系方式', en: 'An official contact the platform allows' },
@@ -14,7 +14,8 @@ const REASONS = [
   { zh: '误报', en: 'False alarm' },
 ];
 
-export function SendGuardDialog({ request }: { request: GuardRequest }) {
+export function SendGuardDialog({ request }: { request: DialogRequest<'sendGuard'> }) {
+  const decide = (decision: GuardDecision) => dialogs.answer('sendGuard', decision);
   const [overriding, setOverriding] = useState(false);
   const [reason, setReason] = useState('');
   const firstButton = useRef<HTMLButtonElement>(null);
@@ -24,13 +25,7 @@ export function SendGuardDialog({ request }: { request: GuardRequest }) {
   useEffect(() => firstButton.current?.focus(), []);
 
   return (
-    <div
-      class="guard-backdrop"
-      data-huashu="send-guard"
-      role="dialog"
-      aria-modal="true"
-      onKeyDown={(e) => e.key === 'Escape' && request.resolve({ kind: 'edit' })}
-    >
+    <div class="guard-backdrop" data-huashu="send-guard" role="dialog" aria-modal="true" onKeyDown={(e) => e.key === 'Escape' && decide({ kind: 'edit' })}>
       <div class="guard">
         <h2>{pick({ zh: '这条消息暂未发送', en: 'This message was not sent' })}</h2>
         <p class="muted">{pick({ zh: '以下用语可能导致店铺被处罚或引起买家不满：', en: 'This wording may get the shop penalised or upset the buyer:' })}</p>
@@ -59,11 +54,11 @@ export function SendGuardDialog({ request }: { request: GuardRequest }) {
         {!overriding ? (
           <div class="row">
             {hasRewrite && (
-              <button ref={firstButton} class="primary" data-huashu="guard-rewrite" onClick={() => request.resolve({ kind: 'rewrite' })}>
+              <button ref={firstButton} class="primary" data-huashu="guard-rewrite" onClick={() => decide({ kind: 'rewrite' })}>
                 {pick({ zh: '应用建议改写', en: 'Apply the rewrite' })}
               </button>
             )}
-            <button ref={hasRewrite ? undefined : firstButton} data-huashu="guard-edit" onClick={() => request.resolve({ kind: 'edit' })}>
+            <button ref={hasRewrite ? undefined : firstButton} data-huashu="guard-edit" onClick={() => decide({ kind: 'edit' })}>
               {pick({ zh: '返回修改', en: 'Back to edit' })}
             </button>
             <button class="danger-link" data-huashu="guard-override" onClick={() => setOverriding(true)}>
@@ -75,7 +70,7 @@ export function SendGuardDialog({ request }: { request: GuardRequest }) {
             class="override"
             onSubmit={(e) => {
               e.preventDefault();
-              if (reason.trim()) request.resolve({ kind: 'override', reason: reason.trim() });
+              if (reason.trim()) decide({ kind: 'override', reason: reason.trim() });
             }}
           >
             <div class="label">{pick({ zh: '请说明仍然发送的原因（会被记录）：', en: 'Why send it anyway? (logged)' })}</div>
@@ -91,7 +86,7 @@ export function SendGuardDialog({ request }: { request: GuardRequest }) {
               <button type="submit" class="danger" data-huashu="guard-send-anyway" disabled={!reason.trim()}>
                 {pick({ zh: '确认发送', en: 'Send' })}
               </button>
-              <button type="button" onClick={() => request.resolve({ kind: 'edit' })}>
+              <button type="button" onClick={() => decide({ kind: 'edit' })}>
                 {pick({ zh: '返回修改', en: 'Back to edit' })}
               </button>
             </div>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_GROUPS, type ReplyScript, type Suggestion } from '@/lib/types';
 import { t, pick } from '../i18n';
+import { dialogs } from './dialogs';
 import { latestBuyerMessage, type SidebarState } from './state';
 import type { SidebarActions } from './actions';
 import { SuggestionCard } from './SuggestionCard';
@@ -168,7 +169,7 @@ export function Sidebar({ state, actions }: Props) {
         <WaitingBuyers platform={snapshot?.platform} />
       </section>
 
-      {state.variableRequest.value && <VariablePrompt request={state.variableRequest.value} />}
+      {dialogs.open.variables.value && <VariablePrompt request={dialogs.open.variables.value} />}
 
       <section class="search">
         <input

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
-import type { VariableRequest } from './state';
+import { dialogs, type DialogRequest } from './dialogs';
 
 /** A neutral word offered (pre-filled, editable) when the page does not show the product. */
 const GUESSES: Record<string, string> = { 商品: '这款商品' };
 
 /** Asks the rep for variables the page could not fill; a reply is never inserted with raw {变量}. */
-export function VariablePrompt({ request }: { request: VariableRequest }) {
+export function VariablePrompt({ request }: { request: DialogRequest<'variables'> }) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(request.missing.filter((name) => GUESSES[name]).map((name) => [name, GUESSES[name]!])),
   );
@@ -16,7 +16,7 @@ export function VariablePrompt({ request }: { request: VariableRequest }) {
       class="variable-prompt"
       onSubmit={(e) => {
         e.preventDefault();
-        if (complete) request.resolve(values);
+        if (complete) dialogs.answer('variables', values);
       }}
     >
       <div class="prompt-title">
@@ -37,7 +37,7 @@ export function VariablePrompt({ request }: { request: VariableRequest }) {
         <button type="submit" class="primary" disabled={!complete}>
           {t('confirmInsert')}
         </button>
-        <button type="button" onClick={() => request.resolve(null)}>
+        <button type="button" onClick={() => dialogs.answer('variables', null)}>
           {t('cancel')}
         </button>
       </div>

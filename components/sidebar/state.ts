@@ -9,19 +9,7 @@ import type { Settings } from '@/lib/settings';
 
 export type Notice = { kind: 'info' | 'success' | 'error'; text: string } | null;
 
-export interface VariableRequest {
-  scriptTitle: string;
-  missing: string[];
-  resolve(values: Record<string, string> | null): void;
-}
-
-export type GuardDecision = { kind: 'edit' } | { kind: 'rewrite' } | { kind: 'override'; reason: string };
-
-export interface GuardRequest {
-  findings: RiskFinding[];
-  text: string;
-  resolve(decision: GuardDecision): void;
-}
+export type { GuardDecision } from './dialogs';
 
 /** The compose box's findings as drawn on the page (live highlights) and the one under the pointer/caret. */
 export interface HighlightTarget {
@@ -50,8 +38,6 @@ export const sidebarState = {
   notice: signal<Notice>(null),
   invalidated: signal(false),
   draftFindings: signal<RiskFinding[]>([]),
-  variableRequest: signal<VariableRequest | null>(null),
-  guardRequest: signal<GuardRequest | null>(null),
   highlight: signal<HighlightTarget | null>(null),
   popover: signal<PopoverState | null>(null),
 };

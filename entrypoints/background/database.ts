@@ -4,7 +4,8 @@
  */
 import { openDatabase, type HuashuDB } from '@/lib/db/schema';
 import type { Settings } from '@/lib/settings';
-import { readSettingsFrom, writeSettingsTo } from '@/lib/data/settings-rows';
+import { readSettingsFrom } from '@/lib/data/settings-rows';
+import { seedDefaultLibrary as seedInto } from '@/lib/data/seed-default-library';
 import defaultLibrary from '@/assets/library/default-library.json';
 import type { ReplyScript } from '@/lib/types';
 
@@ -15,30 +16,11 @@ export function database(): HuashuDB {
   return db;
 }
 
-/** Marks that the default library went in once; a rep who deletes everything keeps an empty library. */
-const SEEDED_KEY = '__defaultLibrarySeededAt';
-
-/** Put the default library in on first run, never over the rep's edits and never again after a deliberate wipe. */
-export async function seedDefaultLibrary(): Promise<number> {
-  const d = database();
-  if (await d.settings.get(SEEDED_KEY)) return 0;
-  if ((await d.scripts.count()) > 0) {
-    await d.settings.put({ key: SEEDED_KEY, value: Date.now() }); // a library from before this flag existed
-    return 0;
-  }
-  const now = Date.now();
-  const scripts = (defaultLibrary as ReplyScript[]).map((s) => ({ ...s, source: 'default' as const, updatedAt: s.updatedAt ?? now }));
-  await d.transaction('rw', d.scripts, d.settings, async () => {
-    await d.scripts.bulkPut(scripts);
-    await d.settings.put({ key: SEEDED_KEY, value: now });
-  });
-  return scripts.length;
+/** Put the default library in on first run (lib/data/seed-default-library.ts). */
+export function seedDefaultLibrary(): Promise<number> {
+  return seedInto(database(), defaultLibrary as ReplyScript[], Date.now());
 }
 
 export function readSettings(): Promise<Settings> {
   return readSettingsFrom(database());
-}
-
-export function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  return writeSettingsTo(database(), patch);
 }

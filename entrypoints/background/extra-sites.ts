@@ -7,7 +7,8 @@
  * chrome://extensions drops its registration).
  */
 import { browser } from 'wxt/browser';
-import { readSettings, writeSettings } from './database';
+import { readSettings } from './database';
+import { repos } from './repositories';
 import { handle, HandledError } from './handle';
 
 const ID_PREFIX = 'huashu-';
@@ -69,7 +70,7 @@ export function registerExtraSiteHandlers(): void {
     await register(origin);
     const settings = await readSettings();
     if (settings.extraSites.includes(origin)) return settings;
-    return writeSettings({ extraSites: [...settings.extraSites, origin] });
+    return repos.settings.update({ extraSites: [...settings.extraSites, origin] }, 'local');
   });
 
   handle('removeExtraSite', async ({ origin }) => {
@@ -77,7 +78,7 @@ export function registerExtraSiteHandlers(): void {
     await unregister(origin);
     await browser.permissions.remove({ origins: [pattern(origin)] }).catch(() => false);
     const settings = await readSettings();
-    return writeSettings({ extraSites: settings.extraSites.filter((o) => o !== origin) });
+    return repos.settings.update({ extraSites: settings.extraSites.filter((o) => o !== origin) }, 'local');
   });
 
   void syncExtraSites().catch((e) => console.warn('[huashu] extra sites sync', e));

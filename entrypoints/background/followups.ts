@@ -5,24 +5,7 @@
  */
 import { isLiveScript } from '@/lib/library-visibility';
 import { browser } from 'wxt/browser';
-import {
-  dueCount,
-  expireOverdue,
-  FollowUpError,
-  forConversation,
-  listForPopup,
-  logFollowUp,
-  markDone,
-  nextDueAt,
-  recordAttempt,
-  recountLive,
-  remove,
-  reopen,
-  report,
-  restore,
-  snooze,
-  toCsv,
-} from '@/lib/followups/store';
+import { dueCount, expireOverdue, FollowUpError, forConversation, listForPopup, nextDueAt, report, toCsv } from '@/lib/data/followups-store';
 import type { FollowUp, FollowUpKind, ReplyScript } from '@/lib/types';
 import type { ConversationContext, FollowUpListQuery } from '@/lib/messages';
 import { tabMessenger } from '@/lib/messages';
@@ -33,6 +16,7 @@ import { handle, HandledError, notYours } from './handle';
 import { maySeeFollowUp, mayUseSite, ownConversationUrl } from '@/lib/protocol/caller';
 import { claimFollowUpById } from './team-sync';
 import { dataChanges } from './data-changes';
+import { repos } from './repositories';
 import { chatOriginPattern } from '@/lib/followups/conversation-link';
 
 /** Only http(s) links on a chat origin the extension runs on are opened (see lib/followups/conversation-link.ts). */
@@ -98,8 +82,7 @@ export function registerFollowUpHandlers(): void {
   handle('logFollowUp', async (req, caller) => {
     if (!mayUseSite(caller, req.site)) notYours();
     const own = { ...req, conversationUrl: ownConversationUrl(caller, req.conversationUrl) };
-    const result = await storeCall(async () => logFollowUp(database(), own, await rules(), Date.now()));
-    dataChanges.emit({ table: 'followups', op: 'logged', result, scriptId: req.scriptId, origin: 'local' });
+    const result = await storeCall(async () => repos.followUps.log(own, await rules(), Date.now(), 'local', req.scriptId));
     return result.row;
   });
   handle('followUpsForConversation', async (req, caller) =>
@@ -109,26 +92,17 @@ export function registerFollowUpHandlers(): void {
   handle('markFollowUpDone', async (req, caller) => {
     const before = await database().followups.get(req.id);
     if (before && !maySeeFollowUp(caller, before)) notYours();
-    const row = await storeCall(() => markDone(database(), req.id, req.outcome, Date.now()));
-    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
-    return row;
+    return storeCall(() => repos.followUps.markDone(req.id, req.outcome, Date.now(), 'local'));
   });
-  handle('snoozeFollowUp', async (req) => {
-    const before = await database().followups.get(req.id);
-    const { row } = await storeCall(async () => snooze(database(), req.id, req.until, Date.now(), await rules()));
-    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
-    return row;
-  });
+  handle('snoozeFollowUp', async (req) => storeCall(async () => repos.followUps.snooze(req.id, req.until, Date.now(), await rules(), 'local')));
   handle('deleteFollowUp', async (req) => {
-    const row = await storeCall(() => remove(database(), req.id));
+    const row = await storeCall(() => repos.followUps.remove(req.id, 'local'));
     if (!row) throw new HandledError('not_found', '这条跟进已不存在', 'That follow-up no longer exists');
-    dataChanges.emit({ table: 'followups', op: 'deleted', row, origin: 'local' });
     return row;
   });
   handle('restoreFollowUp', async (row) => {
-    await storeCall(() => restore(database(), row));
     // The undo of a local delete: the row is back as it was, and the team never heard of the delete.
-    dataChanges.emit({ table: 'followups', op: 'saved', before: undefined, after: row, origin: 'restore' });
+    await storeCall(() => repos.followUps.restore(row, 'restore'));
     return row;
   });
 
@@ -250,18 +224,10 @@ async function insertIntoConversation(id: string, scriptId: string): Promise<{ t
 
 function registerPopupAndReportHandlers(): void {
   handle('listClosedFollowUps', (req) => storeCall(() => listClosed(req ?? {})));
-  handle('reopenFollowUp', async (req) => {
-    const before = await database().followups.get(req.id);
-    const row = await storeCall(async () => reopen(database(), req.id, await rules(), Date.now()));
-    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
-    return row;
-  });
-  handle('recordFollowUpAttempt', async (req) => {
-    const before = await database().followups.get(req.id);
-    const row = await storeCall(async () => recordAttempt(database(), req.id, req.scriptId ? { scriptId: req.scriptId } : {}, await rules(), Date.now()));
-    dataChanges.emit({ table: 'followups', op: 'saved', before, after: row, origin: 'local' });
-    return row;
-  });
+  handle('reopenFollowUp', async (req) => storeCall(async () => repos.followUps.reopen(req.id, await rules(), Date.now(), 'local')));
+  handle('recordFollowUpAttempt', async (req) =>
+    storeCall(async () => repos.followUps.recordAttempt(req.id, req.scriptId ? { scriptId: req.scriptId } : {}, await rules(), Date.now(), 'local')),
+  );
   handle('followUpScripts', (req) => scriptsForKind(req.kind, req.limit ?? 5));
   handle('insertFollowUpScript', (req) => insertIntoConversation(req.id, req.scriptId));
   handle('followUpReport', (req) => storeCall(() => report(database(), { from: req.from, to: req.to, utcOffsetMinutes: req.utcOffsetMinutes })));
@@ -272,8 +238,7 @@ function registerPopupAndReportHandlers(): void {
     return toCsv(rows, req.utcOffsetMinutes);
   });
   handle('recountFollowUps', async () => {
-    const c = await storeCall(() => recountLive(database()));
-    dataChanges.emit({ table: 'followups', op: 'replaced', origin: 'local' });
+    const c = await storeCall(() => repos.followUps.recount('local'));
     return { open: c.open, snoozed: c.snoozed, rowCount: c.rowCount };
   });
 }

@@ -6,13 +6,12 @@
  * next use and open sidebars are told the library changed.
  */
 import { scanText } from '@/lib/risk/scanner';
-import { recountLive } from '@/lib/followups/store';
 import type { ReplyScript } from '@/lib/types';
 import { isLiveScript } from '@/lib/library-visibility';
 import { database, readSettings } from './database';
 import { handle, HandledError } from './handle';
 import { restorableSettings } from '@/lib/export/restore-settings';
-import { dataChanges } from './data-changes';
+import { repos } from './repositories';
 import { registerExtraSiteHandlers, syncExtraSites } from './extra-sites';
 
 export function registerLibraryIoHandlers(): void {
@@ -29,31 +28,12 @@ export function registerLibraryIoHandlers(): void {
   });
 
   handle('saveScripts', async (req) => {
-    const d = database();
-    await d.transaction('rw', d.scripts, async () => {
-      await d.scripts.bulkPut(req.scripts);
-    });
-    dataChanges.emit({ table: 'scripts', op: 'saved', rows: req.scripts, origin: 'local' });
+    await repos.scripts.save(req.scripts, 'local');
     return { written: req.scripts.length };
   });
 
   // The rep's own library instead of the defaults (or back): default scripts are hidden, never deleted.
-  handle('setDefaultLibrary', async (req) => {
-    const d = database();
-    let changed = 0;
-    await d.transaction('rw', d.scripts, async () => {
-      await d.scripts
-        .filter((s) => s.source === 'default' && !s.deleted && !!s.hidden !== req.hidden)
-        .modify((s) => {
-          changed++;
-          if (req.hidden) s.hidden = true;
-          else delete s.hidden;
-        });
-    });
-    // Local only: hiding the defaults is this rep's view, not the team's library.
-    dataChanges.emit({ table: 'scripts', op: 'replaced', origin: 'local' });
-    return { changed };
-  });
+  handle('setDefaultLibrary', async (req) => ({ changed: await repos.scripts.setDefaultsHidden(req.hidden) }));
 
   handle('defaultLibraryState', async () => {
     let hidden = 0;
@@ -66,16 +46,7 @@ export function registerLibraryIoHandlers(): void {
     return { hidden, shown };
   });
 
-  handle('deleteScripts', async (req) => {
-    const d = database();
-    let removed: ReplyScript[] = [];
-    await d.transaction('rw', d.scripts, async () => {
-      removed = (await d.scripts.bulkGet(req.ids)).filter((s): s is ReplyScript => !!s);
-      await d.scripts.bulkDelete(req.ids);
-    });
-    dataChanges.emit({ table: 'scripts', op: 'deleted', rows: removed, origin: 'local' });
-    return removed;
-  });
+  handle('deleteScripts', (req) => repos.scripts.remove(req.ids, 'local'));
 
   handle('exportBackup', async () => {
     const d = database();
@@ -90,18 +61,7 @@ export function registerLibraryIoHandlers(): void {
   handle('restoreBackup', async (backup) => {
     const settings = restorableSettings(backup.settings);
     if (!settings.ok) throw new HandledError('bad_request', settings.zh, settings.en);
-    const d = database();
-    await d.transaction('rw', [d.scripts, d.settings, d.followups, d.usage], async () => {
-      await Promise.all([d.scripts.clear(), d.settings.clear(), d.followups.clear(), d.usage.clear()]);
-      await d.scripts.bulkPut(backup.scripts);
-      await d.settings.bulkPut(settings.rows);
-      await d.followups.bulkPut(backup.followups);
-      await d.usage.bulkPut(backup.usage);
-    });
-    // The follow-up counters (kept beside the rows for a fast popup) must match the restored rows.
-    await recountLive(d);
-    dataChanges.emit({ table: 'followups', op: 'replaced', origin: 'restore' });
-    dataChanges.emit({ table: 'scripts', op: 'replaced', origin: 'restore' });
+    await repos.backup.restore({ scripts: backup.scripts, settings: settings.rows, followups: backup.followups, usage: backup.usage });
     await syncExtraSites().catch(() => undefined);
     return { scripts: backup.scripts.length, settings: backup.settings.length, followups: backup.followups.length, usage: backup.usage.length };
   });

@@ -13,6 +13,7 @@ import { handle, NotFoundError } from './handle';
 import { recentUsage } from './usage';
 import { withSources } from './team-sync';
 import { dataChanges } from './data-changes';
+import { repos } from './repositories';
 import type { DataChange } from '@/lib/data/data-change';
 
 type Matcher = ReturnType<typeof createMatcher>;
@@ -95,15 +96,13 @@ export function registerReplyScriptHandlers(): void {
 
   handle('saveScript', async (script) => {
     const saved: ReplyScript = { ...script, updatedAt: Date.now() };
-    await database().scripts.put(saved);
-    dataChanges.emit({ table: 'scripts', op: 'saved', rows: [saved], origin: 'local' });
+    await repos.scripts.save([saved], 'local');
     return saved;
   });
 
   handle('deleteScript', async (req) => {
     const script = await getScript(req.id);
-    await database().scripts.delete(req.id);
-    dataChanges.emit({ table: 'scripts', op: 'deleted', rows: [script], origin: 'local' });
+    await repos.scripts.remove([req.id], 'local');
     return script;
   });
 

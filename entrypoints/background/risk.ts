@@ -1,12 +1,12 @@
 /** Risk overrides are logged (time, site, categories, a hash of the text, the reason) — never the draft itself. */
-import { database } from './database';
+import { repos } from './repositories';
 import { handle, notYours } from './handle';
 import { mayUseSite } from '@/lib/protocol/caller';
 
 export function registerRiskHandlers(): void {
   handle('logRiskOverride', async (req, caller) => {
     if (!mayUseSite(caller, req.site)) notYours();
-    await database().riskOverrides.add({ id: crypto.randomUUID(), at: Date.now(), ...req });
+    await repos.riskOverrides.log({ id: crypto.randomUUID(), at: Date.now(), ...req });
     return null;
   });
 }

@@ -1,8 +1,8 @@
 import { clampSidebarWidth, validateSettings, type Settings } from '@/lib/settings';
 import { handle, HandledError } from './handle';
-import { readSettings, writeSettings } from './database';
+import { readSettings } from './database';
 import { browser } from 'wxt/browser';
-import { dataChanges } from './data-changes';
+import { repos } from './repositories';
 
 export function registerSettingsHandlers(): void {
   handle('getSettings', () => readSettings());
@@ -29,8 +29,5 @@ export function registerSettingsHandlers(): void {
 async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const problems = validateSettings(patch);
   if (problems.length) throw new HandledError('bad_request', problems.map((p) => p.zh).join('；'), problems.map((p) => p.en).join('; '));
-  const before = await readSettings();
-  const settings = await writeSettings(patch);
-  dataChanges.emit({ table: 'settings', op: 'saved', before, after: settings, origin: 'local' });
-  return settings;
+  return repos.settings.update(patch, 'local');
 }

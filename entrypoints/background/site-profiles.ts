@@ -7,21 +7,19 @@ function ownOrigin(caller: Caller, origin: string): string {
   if (caller.kind === 'page' && origin !== caller.origin) notYours();
   return origin;
 }
-import { dataChanges } from './data-changes';
+import { repos } from './repositories';
 
 export function registerSiteProfileHandlers(): void {
   handle('getSiteProfile', async (req, caller) => (await database().siteProfiles.get(ownOrigin(caller, req.origin))) ?? null);
   handle('saveSiteProfile', async (profile, caller) => {
     ownOrigin(caller, profile.origin);
     const saved = { ...profile, updatedAt: Date.now() };
-    await database().siteProfiles.put(saved);
-    dataChanges.emit({ table: 'siteProfiles', op: 'saved', row: saved, origin: 'local' });
+    await repos.siteProfiles.save(saved, 'local');
     return saved;
   });
   handle('deleteSiteProfile', async (req, caller) => {
     ownOrigin(caller, req.origin);
-    await database().siteProfiles.delete(req.origin);
-    dataChanges.emit({ table: 'siteProfiles', op: 'deleted', key: req.origin, origin: 'local' });
+    await repos.siteProfiles.remove(req.origin, 'local');
     return null;
   });
 }

@@ -17,6 +17,7 @@ import { TEAM_KEYS } from '@/lib/data/apply-remote';
 import { mayUseSite, ownConversationUrl } from '@/lib/protocol/caller';
 import type { ReplyScript } from '@/lib/types';
 import { database } from './database';
+import { repos } from './repositories';
 import { dataChanges } from './data-changes';
 import { handle, HandledError, notYours } from './handle';
 import { claimFollowUp, claimFollowUpById } from './team/claims';
@@ -88,13 +89,12 @@ export function registerTeamSyncHandlers(): void {
     const scripts = (await db.scripts.bulkGet(req.ids)).filter((x): x is ReplyScript => !!x && !x.deleted);
     if (canEditShared(s.role)) {
       const mine = scripts.filter((x) => x.source !== 'team').map((x) => ({ ...x, source: 'team' as const, shopId: s.shopId }));
-      await db.scripts.bulkPut(mine);
+      // Announced as the team's: queued below as shares, so the outbox does not queue them twice.
+      await repos.scripts.save(mine, 'team');
       const own = new Set((await storage.get<string[]>(TEAM_KEYS.ownShared)) ?? []);
       for (const x of mine) own.add(x.id);
       await storage.set(TEAM_KEYS.ownShared, [...own]);
       await queue(mine.map((x) => ({ kind: 'script', op: 'upsert', id: remoteIdOf(x.id), data: scriptData(x) }) as ChangeBody));
-      // Queued above as shares; announced as the team's so nothing is queued twice.
-      dataChanges.emit({ table: 'scripts', op: 'saved', rows: mine, origin: 'team' });
       return { shared: mine.length, proposed: 0 };
     }
     await queue(

@@ -3,7 +3,7 @@ import type { UsageEvent } from '@/lib/types';
 import { database } from './database';
 import { handle, notYours } from './handle';
 import { mayUseSite } from '@/lib/protocol/caller';
-import { dataChanges } from './data-changes';
+import { repos } from './repositories';
 
 const FRECENCY_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
@@ -20,8 +20,7 @@ export function registerUsageHandlers(): void {
   handle('recordUsage', async (req, caller) => {
     if (!mayUseSite(caller, req.site)) notYours();
     const event: UsageEvent = { ...req, id: crypto.randomUUID(), at: Date.now() };
-    await database().usage.add(event);
-    dataChanges.emit({ table: 'usage', op: 'recorded', row: event, origin: 'local' });
+    await repos.usage.record(event, 'local');
     return event;
   });
   handle('usageCount', (req) => (req?.scriptId ? database().usage.where('scriptId').equals(req.scriptId).count() : database().usage.count()));

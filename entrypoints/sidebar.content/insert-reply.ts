@@ -12,6 +12,7 @@ import type { ConversationSnapshot, ReplyScript, UsageEvent } from '@/lib/types'
 import { call } from '@/components/api';
 import { pick, t } from '@/components/i18n';
 import { sidebarState as state } from '@/components/sidebar/state';
+import { dialogs } from '@/components/sidebar/dialogs';
 import type { PageSession } from './page-session';
 import { showNotice } from './notices';
 import { truncateText } from '@/lib/text/truncate';
@@ -30,16 +31,7 @@ export function variableValues(snapshot: ConversationSnapshot | null): Record<st
 /** Ask the rep inline for the variables the page could not fill; null when they cancel. */
 function askForVariables(script: ReplyScript, missing: string[]): Promise<Record<string, string> | null> {
   state.open.value = true; // the question must be visible even when the sidebar was collapsed
-  return new Promise((resolve) => {
-    state.variableRequest.value = {
-      scriptTitle: script.title,
-      missing,
-      resolve(values) {
-        state.variableRequest.value = null;
-        resolve(values);
-      },
-    };
-  });
+  return dialogs.ask('variables', { scriptTitle: script.title, missing });
 }
 
 /** The rep's and shop's names typed once into the prompt are kept in settings for next time. */

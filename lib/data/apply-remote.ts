@@ -6,7 +6,7 @@
  * says which tables), with origin 'team', so nothing is pushed back.
  */
 import type { HuashuDB } from '../db/schema';
-import { recountLive } from '../followups/store';
+import { recountLive } from './followups-store';
 import type { Settings } from '../settings';
 import { followUpFromRow, proposalFromRow, riskWordFromRow, riskWordId, scriptFromRow, siteProfileFromRow, teamScriptLocalId } from '../sync/local-rows';
 import type { PushChange, RemoteRow } from '../sync/protocol';

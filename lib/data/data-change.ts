@@ -1,9 +1,11 @@
 /**
  * What changed in the extension's data, and who changed it. `origin` says
- * where a write came from: the rep on this device ('local'), the team server
- * ('team', never pushed back), or a restored backup ('restore').
+ * where a write came from: the rep on this device ('local', the only origin
+ * the team outbox queues), the team sync itself ('team': pulled rows, and its
+ * own bookkeeping such as a claim's or a share's, which it queues itself), or
+ * a restored backup ('restore').
  */
-import type { LogResult } from '../followups/store';
+import type { LogResult } from './followups-store';
 import type { Settings } from '../settings';
 import type { FollowUp, ReplyScript, SiteProfile, UsageEvent } from '../types';
 

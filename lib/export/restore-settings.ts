@@ -7,10 +7,11 @@
  */
 import * as v from 'valibot';
 import { settingsPatch } from '../protocol/fields';
+import { SEEDED_KEY } from '../data/seed-default-library';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from '../settings';
 
 /** Internal bookkeeping rows a restore keeps as they are. */
-const KEPT_INTERNAL_KEYS = new Set(['__defaultLibrarySeededAt']);
+const KEPT_INTERNAL_KEYS = new Set([SEEDED_KEY]);
 
 export type RestoredSettings = { ok: true; rows: Array<{ key: string; value: unknown }> } | { ok: false; zh: string; en: string };
 

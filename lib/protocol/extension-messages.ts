@@ -6,7 +6,7 @@
  * the rep's data (entrypoints/background/handle.ts).
  */
 import * as v from 'valibot';
-import type { PopupResult } from '../followups/store';
+import type { PopupResult } from '../data/followups-store';
 import type { Settings } from '../settings';
 import type { ClaimAnswer, TeamView } from '../sync/team-view';
 import type { FollowUp, FollowUpKind, ReplyScript } from '../types';

@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { openDatabase, type HuashuDB } from '../../lib/db/schema';
 import { percentile, round } from '../../lib/bench/stats';
 import { DEFAULT_RULES, MS, bucketBounds, bucketOfDueAt, nextStatus } from '../../lib/followups/rules';
-import { FOLLOW_UP_KINDS, dedupeKeyFor, listForPopup, logFollowUp } from '../../lib/followups/store';
+import { FOLLOW_UP_KINDS, dedupeKeyFor, listForPopup, logFollowUp } from '../../lib/data/followups-store';
 import { archivedKey } from '../../lib/followups/dedupe-key';
 import type { BenchModule } from '../bench';
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../../lib/types';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lib/db/schema';
 import { DEFAULT_RULES } from '../../lib/followups/rules';
-import { listForPopup, logFollowUp } from '../../lib/followups/store';
+import { listForPopup, logFollowUp } from '../../lib/data/followups-store';
 
 const NOW = Date.parse('2026-03-10T15:00:00+08:00');
 

@@ -22,7 +22,7 @@ import {
   toCsv,
   closedCount,
   type LogFollowUpInput,
-} from '../../lib/followups/store';
+} from '../../lib/data/followups-store';
 import { archivedKey } from '../../lib/followups/dedupe-key';
 import type { FollowUp, FollowUpKind } from '../../lib/types';
 

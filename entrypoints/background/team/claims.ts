@@ -6,7 +6,8 @@
 import { SYNC_MESSAGES, type SyncMessage } from '@/lib/sync/messages';
 import { remoteIdOf } from '@/lib/sync/local-rows';
 import type { ClaimAnswer } from '@/lib/sync/team-view';
-import { dedupeKeyFor, logFollowUp } from '@/lib/followups/store';
+import { dedupeKeyFor } from '@/lib/data/followups-store';
+import { repos } from '../repositories';
 import { resolveRules } from '@/lib/followups/rules';
 import type { FollowUpKind } from '@/lib/types';
 import { database, readSettings } from '../database';
@@ -32,7 +33,8 @@ export async function claimFollowUp(req: ClaimRequest): Promise<ClaimAnswer> {
   let row = await db.followups.where('dedupeKey').equals(key).first();
   if (!row) {
     const rules = resolveRules((await readSettings()).followupRules);
-    row = (await logFollowUp(db, { ...req }, rules, Date.now())).row;
+    // Logged by the claim itself and shared just below: announced as the team's, so the outbox does not queue it twice.
+    row = (await repos.followUps.log({ ...req }, rules, Date.now(), 'team')).row;
   }
   if (!row.shopId) await shareFollowUp(row, s.shopId);
   // The shop must know this follow-up before it can be claimed; the pull merges a twin another rep logged first.
@@ -43,13 +45,13 @@ export async function claimFollowUp(req: ClaimRequest): Promise<ClaimAnswer> {
   const id = remoteIdOf(row.id);
   const res = await s.c.claim(id);
   if (res.ok && (await s.c.canAct(id))) {
-    await db.followups.update(row.id, { claimedBy: (await memberName(s.repId)) ?? s.repId });
+    await repos.followUps.annotate(row.id, { claimedBy: (await memberName(s.repId)) ?? s.repId });
     return { team: true, ok: true, followUpId: row.id };
   }
   if (res.ok) return { team: true, ok: false, followUpId: row.id, code: 'not_claimed', message: SYNC_MESSAGES.not_claimed };
   if (res.code === 'claimed_by_other') {
     const name = (await memberName(res.heldBy)) ?? res.heldBy ?? '';
-    await db.followups.update(row.id, { claimedBy: name });
+    await repos.followUps.annotate(row.id, { claimedBy: name });
     const message: SyncMessage = {
       zh: `该跟进已由「${name}」认领，请勿重复联系买家。`,
       en: `${name} is handling this follow-up; do not contact the buyer twice.`,

@@ -3,6 +3,7 @@ import { SyncClient, SyncError } from '@/lib/sync/client';
 import { followUpCreate } from '@/lib/sync/local-rows';
 import type { TeamView } from '@/lib/sync/team-view';
 import { database } from '../database';
+import { repos } from '../repositories';
 import { HandledError } from '../handle';
 import { adoptClient, ensureAlarm, makeClient, session, startLive, syncNow } from './session';
 import { view } from './view';
@@ -63,6 +64,6 @@ async function shareLiveFollowUps(): Promise<void> {
     .between(['open', -Infinity], ['snoozed', Infinity])
     .filter((f) => !f.shopId)
     .toArray();
-  for (const f of live) await db.followups.update(f.id, { shopId: s.shopId });
+  for (const f of live) await repos.followUps.annotate(f.id, { shopId: s.shopId });
   if (live.length) await s.c.queueMany(live.map(followUpCreate));
 }

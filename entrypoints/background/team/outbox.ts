@@ -18,10 +18,10 @@ import {
 } from '@/lib/sync/local-rows';
 import { TEAM_KEYS } from '@/lib/data/apply-remote';
 import type { DataChange } from '@/lib/data/data-change';
-import type { LogResult } from '@/lib/followups/store';
+import type { LogResult } from '@/lib/data/followups-store';
 import type { CustomRiskWord } from '@/lib/settings';
 import type { FollowUp, ReplyScript, SiteProfile, UsageEvent } from '@/lib/types';
-import { database } from '../database';
+import { repos } from '../repositories';
 import { isSolo, kick, queue, session, storage } from './session';
 
 /** Hooks must never break the local write that called them. */
@@ -153,6 +153,6 @@ function teamUsageRecorded(event: UsageEvent): void {
 
 /** Mark a local follow-up as the shop's and queue its creation. */
 export async function shareFollowUp(row: FollowUp, shopId: string): Promise<void> {
-  await database().followups.update(row.id, { shopId });
+  await repos.followUps.annotate(row.id, { shopId });
   await queue([followUpCreate(row)]);
 }

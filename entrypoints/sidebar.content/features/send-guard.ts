@@ -11,7 +11,8 @@ import { applyAllRewrites } from '@/lib/risk/rewrite-all';
 import type { RiskFinding } from '@/lib/types';
 import { call } from '@/components/api';
 import { pick } from '@/components/i18n';
-import { sidebarState as state, type GuardDecision } from '@/components/sidebar/state';
+import { sidebarState as state } from '@/components/sidebar/state';
+import { dialogs, type GuardDecision } from '@/components/sidebar/dialogs';
 import type { PageSession } from '../page-session';
 import { ignoreInvalidated } from '../page-session';
 import { showNotice } from '../notices';
@@ -27,16 +28,7 @@ async function sha256(text: string): Promise<string> {
 }
 
 function askRep(findings: RiskFinding[], text: string): Promise<GuardDecision> {
-  return new Promise((resolve) => {
-    state.guardRequest.value = {
-      findings,
-      text,
-      resolve(decision) {
-        state.guardRequest.value = null;
-        resolve(decision);
-      },
-    };
-  });
+  return dialogs.ask('sendGuard', { findings, text });
 }
 
 export const sendGuard: PageFeature = {
@@ -110,7 +102,7 @@ function startSendGuard(session: PageSession, draft: DraftScan, signal: AbortSig
         );
       return false;
     }
-    if (state.guardRequest.value) return true; // the dialog is already open: swallow repeats
+    if (dialogs.isOpen('sendGuard')) return true; // the dialog is already open: swallow repeats
     void askRep(findings, text)
       .then((decision) => act(decision, box, text, findings, trigger))
       .catch(ignoreInvalidated);

@@ -15,8 +15,8 @@
  */
 import type { FollowUp, FollowUpKind } from '../types';
 import type { HuashuDB } from '../db/schema';
-import { livePrefix } from './dedupe-key';
-import { FOLLOW_UP_KINDS } from './input';
+import { livePrefix } from '../followups/dedupe-key';
+import { FOLLOW_UP_KINDS } from '../followups/input';
 
 export const LIVE_COUNTERS_KEY = 'followups.liveCounts';
 

@@ -18,10 +18,10 @@
 import type { FollowUp, FollowUpAttempt, FollowUpKind, FollowUpOutcome, FollowUpStatus } from '../types';
 import type { HuashuDB } from '../db/schema';
 import { fold } from '../text/normalize';
-import { archivedKey, dedupeKeyFor, isArchivedKey, liveKeyOf, livePrefix } from './dedupe-key';
-import { FollowUpError, mapStorageError } from './errors';
-import { FOLLOW_UP_KINDS, checkOutcome, cleanInput, parseTime, type AttemptInput, type LogFollowUpInput } from './input';
-import { adjustLiveCounters, liveDueBefore, readLiveCounters, recountLive, type LiveCounters } from './live-counters';
+import { archivedKey, dedupeKeyFor, isArchivedKey, liveKeyOf, livePrefix } from '../followups/dedupe-key';
+import { FollowUpError, mapStorageError } from '../followups/errors';
+import { FOLLOW_UP_KINDS, checkOutcome, cleanInput, parseTime, type AttemptInput, type LogFollowUpInput } from '../followups/input';
+import { adjustLiveCounters, liveDueBefore, readLiveCounters, recountLive, type LiveCounters } from './followups-counters';
 import {
   DEFAULT_RULES,
   bucketBounds,
@@ -35,14 +35,14 @@ import {
   type FollowUpRules,
   type ReminderAdjustment,
   type SnoozePreset,
-} from './rules';
+} from '../followups/rules';
 
-export { FollowUpError, isQuotaError, mapStorageError, type FollowUpErrorCode, type FollowUpErrorData } from './errors';
-export { FOLLOW_UP_KINDS, MAX_AMOUNT, parseAmount, type LogFollowUpInput, type AttemptInput } from './input';
-export { dedupeKeyFor, liveKeyOf } from './dedupe-key';
-export { report, type FollowUpReport, type ReportRange } from './report';
-export { toCsv } from './csv';
-export { recountLive, LIVE_COUNTERS_KEY, type LiveCounters } from './live-counters';
+export { FollowUpError, isQuotaError, mapStorageError, type FollowUpErrorCode, type FollowUpErrorData } from '../followups/errors';
+export { FOLLOW_UP_KINDS, MAX_AMOUNT, parseAmount, type LogFollowUpInput, type AttemptInput } from '../followups/input';
+export { dedupeKeyFor, liveKeyOf } from '../followups/dedupe-key';
+export { report, type FollowUpReport, type ReportRange } from '../followups/report';
+export { toCsv } from '../followups/csv';
+export { recountLive, LIVE_COUNTERS_KEY, type LiveCounters } from './followups-counters';
 
 const LIVE: readonly FollowUpStatus[] = ['open', 'snoozed'];
 const isLive = (s: FollowUpStatus) => s === 'open' || s === 'snoozed';
