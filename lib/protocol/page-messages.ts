@@ -14,6 +14,17 @@ import { conversationContext, conversationUrl, count, followUpKind, followUpOutc
 
 const none = v.optional(v.undefined());
 
+/** Which follow-up of which conversation a page means (logging one, or claiming it before a reminder goes out). */
+const followUpOfConversation = {
+  kind: followUpKind,
+  site: text(200),
+  conversationKey: text(500),
+  conversationUrl,
+  buyerName: optText(200),
+  orderId: optText(64),
+  item: optText(500),
+};
+
 export const PAGE_MESSAGES = {
   ping: message(none).answers<{ version: string }>(),
   getSettings: message(none).answers<Settings>(),
@@ -44,14 +55,8 @@ export const PAGE_MESSAGES = {
   /** What the sidebar knows when it logs a follow-up; the background fills in the schedule. */
   logFollowUp: message(
     v.object({
-      kind: followUpKind,
-      site: text(200),
-      conversationKey: text(500),
-      conversationUrl,
-      buyerName: optText(200),
-      orderId: optText(64),
+      ...followUpOfConversation,
       amount: v.optional(v.pipe(v.number(), v.finite())),
-      item: optText(500),
       /** Order and review times the page shows, when it shows them: the due time follows the platform's rules. */
       orderCreatedAt: optTime,
       deliveredAt: optTime,
@@ -69,15 +74,5 @@ export const PAGE_MESSAGES = {
   libraryLint: message(none).answers<Array<{ script: ReplyScript; findings: RiskFinding[] }>>(),
   openOptions: message(none).answers<null>(),
   /** Before a 催付/review reply goes into the compose box: claim the follow-up (team mode); solo mode always allows. */
-  claimFollowUp: message(
-    v.object({
-      kind: followUpKind,
-      site: text(200),
-      conversationKey: text(500),
-      conversationUrl,
-      buyerName: optText(200),
-      orderId: optText(64),
-      item: optText(500),
-    }),
-  ).answers<ClaimAnswer>(),
+  claimFollowUp: message(v.object(followUpOfConversation)).answers<ClaimAnswer>(),
 };

@@ -4,6 +4,7 @@
  * Missing PostgreSQL binaries make startStack throw (the tests fail, never skip).
  */
 import type { Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { startService, type RunningService } from '../../server/app';
 import { startLocalPostgres, type LocalPostgres } from '../../server/db/local-postgres';
 import { SyncClient, type FetchLike } from '../../lib/sync/client';
@@ -38,6 +39,34 @@ export async function startStack(options: { instances?: number; leaseMs?: number
       for (const s of services) await s.stop().catch(() => undefined);
       await db.stop();
     },
+  };
+}
+
+/**
+ * One stack for the whole test file: started before its tests (generously
+ * bounded: PostgreSQL's first start on a busy machine is slow) and stopped
+ * after. The answer stands for the running stack.
+ */
+export function useStack(options: { instances?: number; leaseMs?: number } = {}): Stack {
+  let running: Stack | undefined;
+  beforeAll(async () => {
+    running = await startStack(options);
+  }, 90_000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const current = () => {
+    if (!running) throw new Error('the test stack is not running yet (use it inside a test)');
+    return running;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get services() {
+      return current().services;
+    },
+    stop: () => current().stop(),
   };
 }
 

@@ -16,30 +16,13 @@ import type { ImportProblem } from '../../lib/import/import-types';
 import { previewImportFile } from '../../lib/import/preview-file';
 import { seededRandom, type Random } from './seeded-random';
 import { buildXlsx, formulaCell, textCell } from './xlsx-build';
+import { concat, utf16, utf8 } from './file-bytes';
 
 const SEED = 20_241_204;
 const FILES = 200;
 const PER_FILE_MS = 10_000;
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, '../fixtures/import', name)));
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-const utf16 = (s: string, littleEndian: boolean, bom = true): Uint8Array => {
-  const out = new Uint8Array((bom ? 2 : 0) + s.length * 2);
-  const view = new DataView(out.buffer);
-  if (bom) view.setUint16(0, 0xfeff, littleEndian);
-  for (let i = 0; i < s.length; i++) view.setUint16((bom ? 2 : 0) + 2 * i, s.charCodeAt(i), littleEndian);
-  return out;
-};
-
 const PHRASES = ['亲，在的', '包邮吗', '退款已受理', '加我微信', '=HYPERLINK("x")', '+1 收到', '"引号"', 'a,b', '😀', '第一时间发货', ''];
 const NAMES = ['x.csv', 'x.txt', 'x.xlsx', 'x.json', 'x.xls', 'x.tsv', 'x', 'x.CSV', 'x.png'];
 

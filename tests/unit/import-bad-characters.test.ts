@@ -12,27 +12,9 @@ import type { ImportRecord } from '../../lib/import/import-types';
 import { previewImportFile } from '../../lib/import/preview-file';
 import { readImportFile } from '../../lib/import/read-import-file';
 import { buildXlsx, textCell } from './xlsx-build';
+import { concat, utf16, utf8 } from './file-bytes';
 
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-const utf16le = (s: string): Uint8Array => {
-  const out = new Uint8Array(2 + s.length * 2);
-  out[0] = 0xff;
-  out[1] = 0xfe;
-  for (let i = 0; i < s.length; i++) {
-    out[2 + 2 * i] = s.charCodeAt(i) & 0xff;
-    out[3 + 2 * i] = s.charCodeAt(i) >> 8;
-  }
-  return out;
-};
+const utf16le = (s: string): Uint8Array => utf16(s, true);
 
 async function records(name: string, bytes: Uint8Array): Promise<ImportRecord[]> {
   const r = await readImportFile(name, bytes);

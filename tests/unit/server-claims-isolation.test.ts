@@ -4,17 +4,11 @@
  * invites, removal while offline, malformed / replayed / huge pushes, skew.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signToken } from '../../server/auth/token';
-import { newRep, startStack, TEST_SECRET, waitFor, type Stack } from '../server/harness';
+import { newRep, useStack, TEST_SECRET, waitFor } from '../server/harness';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ instances: 2 });
-}, 90_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ instances: 2 });
 
 const followUp = (id: string) => ({
   kind: 'followup' as const,

@@ -7,22 +7,16 @@
  * a service down for everyone sets nothing aside. The token never goes to a
  * plain http:// address off this computer.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkServerUrl, SyncClient, type FetchLike } from '../../lib/sync/client';
 import type { ChangeBody } from '../../lib/sync/protocol';
 import { MemorySyncStorage } from '../../lib/sync/storage';
-import { MemoryRows, newRep, startStack, type Stack } from '../server/harness';
+import { MemoryRows, newRep, useStack } from '../server/harness';
 
 // Each test is a handful of round trips; bounded generously so a busy 2-core machine is slow, never red.
 vi.setConfig({ testTimeout: 30_000 });
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ instances: 1 });
-}, 90_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ instances: 1 });
 
 const url = () => stack.services[0]!.url;
 const POISON = '☠poison☠';

@@ -7,22 +7,16 @@
  * only extension origins may call from a browser.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startService } from '../../server/app';
 import { signToken } from '../../server/auth/token';
 import { RateLimiter } from '../../server/http/rate-limit';
-import { newRep, startStack, TEST_SECRET, type Stack } from '../server/harness';
+import { newRep, useStack, TEST_SECRET } from '../server/harness';
 
 // Each test is a handful of round trips; bounded generously so a busy 2-core machine is slow, never red.
 vi.setConfig({ testTimeout: 30_000 });
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ instances: 2 });
-}, 90_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ instances: 2 });
 
 const A = () => stack.services[0]!.url;
 const B = () => stack.services[1]!.url;

@@ -7,20 +7,14 @@
  * another body or by another rep is refused.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PushResult } from '../../lib/sync/protocol';
-import { newRep, startStack, type Stack } from '../server/harness';
+import { newRep, useStack } from '../server/harness';
 
 // Each test is a handful of round trips; bounded generously so a busy 2-core machine is slow, never red.
 vi.setConfig({ testTimeout: 30_000 });
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ instances: 1 });
-}, 90_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ instances: 1 });
 
 const url = () => stack.services[0]!.url;
 

@@ -7,20 +7,14 @@
  * one is rejected or set aside, the outbox ends empty, and both clients keep
  * syncing. No timers: it waits for states (sync() returning), not time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../lib/learn/seeded-random';
 import { SyncClient, type FetchLike } from '../../lib/sync/client';
 import type { ChangeBody } from '../../lib/sync/protocol';
 import { MemorySyncStorage } from '../../lib/sync/storage';
-import { MemoryRows, newRep, startStack, type Stack } from '../server/harness';
+import { MemoryRows, newRep, useStack } from '../server/harness';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ instances: 2 });
-}, 90_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ instances: 2 });
 
 const N = 2000;
 const POISON = '☠choke☠';

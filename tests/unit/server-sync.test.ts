@@ -3,17 +3,11 @@
  * SyncClients. Lead → rep within seconds, proposals, library rules, idempotent
  * push, restart mid-sync, pagination under concurrent writes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startService } from '../../server/app';
-import { newRep, startStack, TEST_SECRET, waitFor, type Stack } from '../server/harness';
+import { newRep, useStack, TEST_SECRET, waitFor } from '../server/harness';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ instances: 2 });
-}, 90_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useStack({ instances: 2 });
 
 const script = (title: string, text: string) => ({ title, text, group: '咨询回复', intent: 'shipping_time', triggers: [] });
 
