@@ -1,9 +1,11 @@
 /** The reason and rewrite of the finding under the pointer or caret, with a one-click fix. */
 import type { RiskFinding } from '@/lib/types';
 import { pick } from '../i18n';
-import { sidebarState as state } from './state';
+import { useSidebarState } from './stores/context';
+import { draftWrites } from './stores/draft';
 
 export function FindingPopover({ onApply }: { onApply(f: RiskFinding): void }) {
+  const state = useSidebarState();
   const popover = state.popover.value;
   if (!popover) return null;
   const { finding } = popover;
@@ -18,7 +20,7 @@ export function FindingPopover({ onApply }: { onApply(f: RiskFinding): void }) {
             data-huashu="popover-apply"
             onMouseDown={(e) => e.preventDefault() /* keep the caret in the compose box */}
             onClick={() => {
-              state.popover.value = null;
+              draftWrites.pointAt(null);
               onApply(finding);
             }}
           >

@@ -10,11 +10,12 @@ import { relativeDueText } from '@/lib/followups/due-text';
 import { call } from '../api';
 import { language, pick } from '../i18n';
 import { KIND_LABEL, NON_PURCHASE_REASONS, OUTCOME_LABEL, outcomeOf, outcomesFor, type OutcomeKind } from '../popup/outcomes';
-import type { SidebarState } from './state';
+import { useSidebarState } from './stores/context';
 
 const live = (f: FollowUp) => f.status === 'open' || f.status === 'snoozed';
 
-export function FollowUpPanel({ state }: { state: SidebarState }) {
+export function FollowUpPanel() {
+  const state = useSidebarState();
   const key = state.snapshot.value?.key;
   const notice = state.notice.value;
   const [items, setItems] = useState<FollowUp[]>([]);

@@ -3,7 +3,7 @@
  * metrics, laid exactly over it, with transparent text and wavy underlines
  * on the findings. The page's field is never changed.
  */
-import { sidebarState as state } from './state';
+import { useSidebarState } from './stores/context';
 
 const COPIED = [
   'fontFamily',
@@ -29,6 +29,7 @@ const COPIED = [
 ] as const;
 
 export function HighlightOverlay() {
+  const state = useSidebarState();
   const target = state.highlight.value;
   if (!target || !target.box.isConnected) return null;
   const { box, findings } = target;

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_GROUPS, type ReplyScript, type Suggestion } from '@/lib/types';
 import { t, pick } from '../i18n';
 import { dialogs } from './dialogs';
-import { latestBuyerMessage, type SidebarState } from './state';
+import { latestBuyerMessage } from './state';
+import { useSidebarState } from './stores/context';
 import type { SidebarActions } from './actions';
 import { SuggestionCard } from './SuggestionCard';
 import { VariablePrompt } from './VariablePrompt';
@@ -18,13 +19,13 @@ import { FollowUpPanel } from './FollowUpPanel';
 import { LibraryLintNotice } from './LibraryLintNotice';
 
 interface Props {
-  state: SidebarState;
   actions: SidebarActions;
 }
 
 type ListItem = Pick<Suggestion, 'id' | 'title' | 'text' | 'intent' | 'highlights' | 'clause'>;
 
-export function Sidebar({ state, actions }: Props) {
+export function Sidebar({ actions }: Props) {
+  const state = useSidebarState();
   const [query, setQuery] = useState('');
   const [group, setGroup] = useState('suggested');
   const [results, setResults] = useState<ReplyScript[]>([]);
@@ -226,7 +227,7 @@ export function Sidebar({ state, actions }: Props) {
         <button data-huashu="log-revisit" onClick={() => void actions.logFollowUp('aftersale_revisit')}>
           {t('addRevisit')}
         </button>
-        <FollowUpPanel state={state} />
+        <FollowUpPanel />
       </section>
 
       <LibraryLintNotice onOpen={actions.openOptions} />

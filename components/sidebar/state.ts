@@ -1,45 +1,24 @@
 /**
- * The sidebar's state, shared between the page logic (content script) and
- * the Preact components. Signals keep the two in step without prop drilling.
+ * The sidebar's state as the components read it: one read-only view over the
+ * stores that own it (./stores/: the conversation the page shows, the draft's
+ * findings, the sidebar itself). Each store is written only through its own
+ * functions; components get this view through context (./stores/context.ts).
  */
-import { signal } from '@preact/signals';
-import type { AdapterHealth } from '@/lib/sites/adapter';
-import type { ConversationSnapshot, RiskFinding, Suggestion } from '@/lib/types';
-import type { Settings } from '@/lib/settings';
+import type { ConversationSnapshot } from '@/lib/types';
+import { conversation } from './stores/conversation';
+import { draft } from './stores/draft';
+import { ui } from './stores/ui';
 
-export type Notice = { kind: 'info' | 'success' | 'error'; text: string } | null;
-
+export type { Notice } from './stores/ui';
+export type { HighlightTarget, PopoverState } from './stores/draft';
 export type { GuardDecision } from './dialogs';
 
-/** The compose box's findings as drawn on the page (live highlights) and the one under the pointer/caret. */
-export interface HighlightTarget {
-  box: HTMLElement;
-  text: string;
-  findings: RiskFinding[];
-  /** Bumped on scroll/resize so the overlay re-measures. */
-  tick: number;
-}
-
-export interface PopoverState {
-  finding: RiskFinding;
-  x: number;
-  y: number;
-}
-
 export const sidebarState = {
-  open: signal(true),
-  width: signal(360),
-  adapterName: signal(''),
-  mode: signal<'adapter' | 'generic' | 'profile' | 'none'>('none'),
-  health: signal<AdapterHealth | null>(null),
-  snapshot: signal<ConversationSnapshot | null>(null),
-  suggestions: signal<Suggestion[]>([]),
-  settings: signal<Settings | null>(null),
-  notice: signal<Notice>(null),
-  invalidated: signal(false),
-  draftFindings: signal<RiskFinding[]>([]),
-  highlight: signal<HighlightTarget | null>(null),
-  popover: signal<PopoverState | null>(null),
+  ...conversation,
+  draftFindings: draft.findings,
+  highlight: draft.highlight,
+  popover: draft.popover,
+  ...ui,
 };
 
 export type SidebarState = typeof sidebarState;

@@ -18,6 +18,7 @@ import { PAGE_FEATURES } from './features';
 import { runFeatures } from './features/feature';
 import { startDraftScan } from './features/draft-scan';
 import { acceptTrustedInputOnly } from './trusted-input-only';
+import { uiWrites } from '@/components/sidebar/stores/ui';
 
 export const SHADOW_HOST_NAME = 'huashu-sidebar';
 
@@ -29,12 +30,12 @@ export default defineContentScript({
     // Settings first, so the UI opens in the rep's language, width and side.
     const settings = await call('getSettings').catch(() => null);
     if (settings) {
-      state.settings.value = settings;
+      uiWrites.settingsRead(settings);
       setLanguage(settings.language);
       if (settings.disabledHosts.includes(location.host) || settings.disabledHosts.includes(location.hostname)) return; // the rep switched Huashu off here
       const host = location.host;
-      if (settings.sidebarWidths[host]) state.width.value = settings.sidebarWidths[host]!;
-      if (settings.sidebarCollapsed[host]) state.open.value = false;
+      if (settings.sidebarWidths[host]) uiWrites.setWidth(settings.sidebarWidths[host]!);
+      if (settings.sidebarCollapsed[host]) uiWrites.setOpen(false);
     }
 
     const isOurs = (el: Element) => el.closest(SHADOW_HOST_NAME) !== null || (el.getRootNode() as ShadowRoot).host?.localName === SHADOW_HOST_NAME;
@@ -62,7 +63,7 @@ export default defineContentScript({
     const features = runFeatures(PAGE_FEATURES, page, ctx.signal, { disabled: () => state.settings.value?.disabledFeatures ?? [] });
     session.onAdapterChange(() => features.restart());
     watchExtensionContext(ctx);
-    onContextInvalidated(() => (state.invalidated.value = true));
+    onContextInvalidated(() => uiWrites.markInvalidated());
     void call('ping').catch(ignoreInvalidated);
   },
 });

@@ -16,6 +16,8 @@ import { dialogs } from '@/components/sidebar/dialogs';
 import type { PageSession } from './page-session';
 import { showNotice } from './notices';
 import { truncateText } from '@/lib/text/truncate';
+import { uiWrites } from '@/components/sidebar/stores/ui';
+import { conversationWrites } from '@/components/sidebar/stores/conversation';
 
 export function variableValues(snapshot: ConversationSnapshot | null): Record<string, string | undefined> {
   const settings = state.settings.value;
@@ -30,7 +32,7 @@ export function variableValues(snapshot: ConversationSnapshot | null): Record<st
 
 /** Ask the rep inline for the variables the page could not fill; null when they cancel. */
 function askForVariables(script: ReplyScript, missing: string[]): Promise<Record<string, string> | null> {
-  state.open.value = true; // the question must be visible even when the sidebar was collapsed
+  uiWrites.setOpen(true); // the question must be visible even when the sidebar was collapsed
   return dialogs.ask('variables', { scriptTitle: script.title, missing });
 }
 
@@ -40,7 +42,7 @@ async function rememberRepAndShop(asked: Record<string, string>): Promise<void> 
   if (asked['客服']?.trim()) patch.repName = truncateText(asked['客服'].trim(), 20);
   if (asked['店铺']?.trim()) patch.shopName = truncateText(asked['店铺'].trim(), 40);
   if (!patch.repName && !patch.shopName) return;
-  state.settings.value = await call('updateSidebarPrefs', patch).catch(() => state.settings.value);
+  uiWrites.settingsRead(await call('updateSidebarPrefs', patch).catch(() => state.settings.value));
 }
 
 /** The filled text of a script for this conversation, or null if the rep cancelled. */
@@ -72,7 +74,7 @@ export async function insertReply(
   const shown = state.snapshot.value;
   const current = session.readNow() ?? shown;
   if (shown && current && shown.key !== current.key) {
-    state.snapshot.value = current;
+    conversationWrites.show(current);
     session.refreshSuggestions();
     showNotice(
       'error',

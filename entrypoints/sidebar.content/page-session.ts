@@ -13,6 +13,7 @@ import type { LastEditable } from '@/lib/insert/focus-tracker';
 import type { ConversationSnapshot } from '@/lib/types';
 import { call, ContextInvalidatedError } from '@/components/api';
 import { latestBuyerMessage, sidebarState as state } from '@/components/sidebar/state';
+import { conversationWrites } from '@/components/sidebar/stores/conversation';
 
 /** How long a page may take to mount its chat before the sidebar says it cannot find one. */
 const FIND_CHAT_FOR_MS = 8_000;
@@ -43,8 +44,8 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
   const generic = createGenericAdapter({ lastEditable: () => tracker.get(), selectedText: () => selectedText });
 
   const onSnapshot = (snapshot: ConversationSnapshot | null) => {
-    state.snapshot.value = snapshot;
-    if (adapter) state.health.value = safeHealth(adapter);
+    conversationWrites.show(snapshot);
+    if (adapter) conversationWrites.health(safeHealth(adapter));
     const message = latestBuyerMessage(snapshot);
     const key = snapshot?.key ?? '';
     if (message === lastBuyerMessage && key === lastKey) return;
@@ -65,7 +66,7 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
 
   const fetchSuggestions = async (snapshot: ConversationSnapshot | null, message: string) => {
     if (!message.trim()) {
-      state.suggestions.value = [];
+      conversationWrites.suggest([]);
       return;
     }
     try {
@@ -75,7 +76,7 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
         top: 8,
       });
       // A newer message may have arrived while we waited; show only the current one's.
-      if (message === lastBuyerMessage) state.suggestions.value = suggestions;
+      if (message === lastBuyerMessage) conversationWrites.suggest(suggestions);
     } catch (error) {
       ignoreInvalidated(error);
     }
@@ -97,8 +98,7 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
     watchAbort = new AbortController();
     ctx.onInvalidated(() => watchAbort?.abort());
     adapter = next;
-    state.mode.value = mode;
-    state.adapterName.value = next.name;
+    conversationWrites.reading(mode, next.name);
     lastBuyerMessage = '\u0000'; // force a first suggestion fetch
     watchConversation(next, document, onSnapshot, watchAbort.signal);
     adapterChanged();
@@ -142,8 +142,7 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
     ctx.setTimeout(() => {
       if (!adapter) {
         observer.disconnect();
-        state.mode.value = 'none';
-        state.adapterName.value = location.host;
+        conversationWrites.reading('none', location.host);
       }
     }, FIND_CHAT_FOR_MS);
   };
@@ -176,11 +175,7 @@ export function startPageSession(ctx: ContentScriptContext, tracker: LastEditabl
       adapter = null;
       lastBuyerMessage = '';
       lastKey = '';
-      state.snapshot.value = null;
-      state.suggestions.value = [];
-      state.health.value = null;
-      state.mode.value = 'none';
-      state.adapterName.value = location.host;
+      conversationWrites.clear(location.host);
       adapterChanged();
     },
     onAdapterChange(listener) {

@@ -12,13 +12,14 @@ import { ignoreInvalidated, type PageSession } from './page-session';
 import { showNotice } from './notices';
 import { applyFindingRewrite } from './features/apply-rewrite';
 import { startTeaching } from './features/teach-page';
+import { uiWrites } from '@/components/sidebar/stores/ui';
 
 export function createSidebarActions(session: PageSession, tracker: LastEditable, lifetime: AbortSignal): SidebarActions {
   let saveWidthTimer: ReturnType<typeof setTimeout> | undefined;
 
   const savePrefs = (prefs: Parameters<typeof call<'updateSidebarPrefs'>>[1]) =>
     call('updateSidebarPrefs', prefs)
-      .then((s) => (state.settings.value = s))
+      .then((s) => uiWrites.settingsRead(s))
       .catch(ignoreInvalidated);
 
   return {
@@ -52,11 +53,11 @@ export function createSidebarActions(session: PageSession, tracker: LastEditable
     useGenericMode: () => session.useGenericMode(),
     teachPage: () => startTeaching(session, lifetime),
     setOpen(open) {
-      state.open.value = open;
+      uiWrites.setOpen(open);
       void savePrefs({ collapsed: !open });
     },
     setWidth(width) {
-      state.width.value = clampSidebarWidth(width);
+      uiWrites.setWidth(clampSidebarWidth(width));
       if (saveWidthTimer) clearTimeout(saveWidthTimer);
       saveWidthTimer = setTimeout(() => {
         void savePrefs({ width: state.width.value });

@@ -2,7 +2,6 @@
 import type { LastEditable } from '@/lib/insert/focus-tracker';
 import { resolveEditable } from '@/lib/insert/editable';
 import { ok, fail, tabMessenger } from '@/lib/messages';
-import { sidebarState as state } from '@/components/sidebar/state';
 import { insertReply } from '../insert-reply';
 import { call } from '@/components/api';
 import { onChanged } from '@/components/announcements';
@@ -10,6 +9,7 @@ import { setLanguage } from '@/components/i18n';
 import { ignoreInvalidated } from '../page-session';
 import type { PageSession } from '../page-session';
 import { onAbort, type PageFeature } from './feature';
+import { uiWrites } from '@/components/sidebar/stores/ui';
 
 export const backgroundMessages: PageFeature = {
   id: 'background-messages',
@@ -30,7 +30,7 @@ function listenToBackground(session: PageSession, tracker: LastEditable, signal:
 
   const removers = [
     tabMessenger.onMessage('toggleSidebar', () => {
-      state.open.value = !state.open.value;
+      uiWrites.toggleOpen();
     }),
     tabMessenger.onMessage('insertScript', async ({ data }) => {
       const target = rightClicked?.isConnected ? rightClicked : session.composeBox();
@@ -45,7 +45,7 @@ function listenToBackground(session: PageSession, tracker: LastEditable, signal:
     () =>
       void call('getSettings')
         .then((settings) => {
-          state.settings.value = settings;
+          uiWrites.settingsRead(settings);
           setLanguage(settings.language);
         })
         .catch(ignoreInvalidated),

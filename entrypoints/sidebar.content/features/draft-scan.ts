@@ -9,6 +9,7 @@ import type { RiskFinding } from '@/lib/types';
 import { sidebarState as state } from '@/components/sidebar/state';
 import type { PageSession } from '../page-session';
 import { onAbort } from './feature';
+import { draftWrites } from '@/components/sidebar/stores/draft';
 
 const DEBOUNCE_MS = 120;
 /** Beyond this a paste is scanned only in its last part while typing; the send guard scans it all. */
@@ -43,7 +44,7 @@ export function startDraftScan(session: PageSession, signal: AbortSignal): Draft
     const offset = Math.max(0, text.length - LIVE_SCAN_LIMIT);
     const findings = scanner.scan(offset ? text.slice(offset) : text).map((f) => ({ ...f, start: f.start + offset, end: f.end + offset }));
     scannedBox = box;
-    state.draftFindings.value = findings;
+    draftWrites.found(findings);
     return { text, findings };
   };
 
@@ -71,7 +72,7 @@ export function startDraftScan(session: PageSession, signal: AbortSignal): Draft
       const text = readFieldText(box);
       const findings = scanner.scan(text);
       scannedBox = box;
-      state.draftFindings.value = findings;
+      draftWrites.found(findings);
       return { text, findings };
     },
     scanText: (text) => scanner.scan(text),

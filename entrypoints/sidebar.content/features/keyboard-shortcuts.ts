@@ -7,6 +7,7 @@ import { sidebarState as state } from '@/components/sidebar/state';
 import { insertReply } from '../insert-reply';
 import { ignoreInvalidated, type PageSession } from '../page-session';
 import type { PageFeature } from './feature';
+import { uiWrites } from '@/components/sidebar/stores/ui';
 
 export const keyboardShortcuts: PageFeature = {
   id: 'keyboard-shortcuts',
@@ -27,7 +28,7 @@ function registerKeyboardShortcuts(session: PageSession, tracker: LastEditable, 
         void insertReply(session, tracker, suggestion.id, 'keyboard').catch(ignoreInvalidated);
       } else if (e.code === 'KeyS') {
         e.preventDefault();
-        state.open.value = true;
+        uiWrites.setOpen(true);
         queueMicrotask(() => shadow.querySelector<HTMLInputElement>('[data-huashu="search"]')?.focus());
       }
     },

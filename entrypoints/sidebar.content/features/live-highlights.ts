@@ -13,6 +13,7 @@ import { sidebarState as state } from '@/components/sidebar/state';
 import type { PageSession } from '../page-session';
 import type { DraftScan } from './draft-scan';
 import { onAbort, type PageFeature } from './feature';
+import { draftWrites } from '@/components/sidebar/stores/draft';
 
 const SEVERITIES: RiskSeverity[] = ['block', 'warn', 'tip'];
 const HIGHLIGHT_NAME = (s: RiskSeverity) => `huashu-${s}`;
@@ -45,15 +46,15 @@ function startLiveHighlights(session: PageSession, draft: DraftScan, shadow: Sha
     const box = draft.box();
     clearRegistry();
     if (!box || !findings.length) {
-      state.highlight.value = null;
-      state.popover.value = null;
+      draftWrites.drawOn(null);
+      draftWrites.pointAt(null);
       return;
     }
     if (isTextControl(box) || !registry) {
-      state.highlight.value = { box, text: isTextControl(box) ? box.value : box.innerText, findings, tick: 0 };
+      draftWrites.drawOn({ box, text: isTextControl(box) ? box.value : box.innerText, findings, tick: 0 });
       return;
     }
-    state.highlight.value = null;
+    draftWrites.drawOn(null);
     for (const severity of SEVERITIES) {
       const spans = findings.filter((f) => f.severity === severity);
       if (!spans.length) continue;
@@ -68,7 +69,7 @@ function startLiveHighlights(session: PageSession, draft: DraftScan, shadow: Sha
   // Keep the textarea overlay aligned when the page scrolls or resizes.
   const bump = () => {
     const h = state.highlight.value;
-    if (h) state.highlight.value = { ...h, tick: h.tick + 1 };
+    if (h) draftWrites.drawOn({ ...h, tick: h.tick + 1 });
   };
   window.addEventListener('scroll', bump, { capture: true, passive: true, signal });
   window.addEventListener('resize', bump, { passive: true, signal });
@@ -93,12 +94,12 @@ function startLiveHighlights(session: PageSession, draft: DraftScan, shadow: Sha
 
   const show = (finding: RiskFinding | undefined, box: HTMLElement) => {
     if (!finding) {
-      state.popover.value = null;
+      draftWrites.pointAt(null);
       return;
     }
     if (state.popover.value?.finding === finding) return;
     const rect = rectOf(box, finding);
-    if (rect) state.popover.value = { finding, x: rect.left, y: rect.top };
+    if (rect) draftWrites.pointAt({ finding, x: rect.left, y: rect.top });
   };
 
   // Caret on a finding (click or arrow keys).
