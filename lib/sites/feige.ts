@@ -71,10 +71,13 @@ function readMessage(node: Element): ChatMessage | null {
 
 function buyerName(doc: Document): string | undefined {
   const header = firstMatch(doc, BUYER_HEADER);
-  // The nickname is the header's first text node group (a hashed span); the rest are tags.
-  const first = header?.firstElementChild ?? header;
-  if (first) return readText(first) || undefined;
-  // No header: the name inside the sidebar row marked current.
+  // The nickname is the header's first part that holds text (a hashed span; an avatar may come before it); the rest are tags.
+  const parts = header ? (header.children.length ? Array.from(header.children) : [header]) : [];
+  for (const part of parts) {
+    const text = readText(part);
+    if (text) return text;
+  }
+  // No header, or one without text yet: the name inside the sidebar row marked current.
   const active = firstMatch(doc, ACTIVE_CONVERSATION);
   return (active && readFirstText(active, ['[class*="name"]', '[class*="Name"]'])) || undefined;
 }

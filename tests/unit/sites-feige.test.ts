@@ -79,4 +79,15 @@ describe('飞鸽 adapter on the fixture snapshot', () => {
     expect(adapter.readConversation(doc)).toBeNull();
     expect(adapter.health(doc).messageList).toBe(false);
   });
+
+  it('reads the buyer from the header even when an avatar comes first, and from the current row when the header has no text', () => {
+    const doc = load();
+    const header = doc.querySelector('#topbar-left-info')!;
+    const avatar = doc.createElement('img');
+    avatar.className = '_0AvatarX1';
+    header.prepend(avatar);
+    expect(adapter.readConversation(doc)!.buyerName).toBe('橘子汽水不加冰');
+    for (const child of Array.from(header.children)) child.textContent = '';
+    expect(adapter.readConversation(doc)!.buyerName).toBe('橘子汽水不加冰');
+  });
 });
