@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { wellFormed } from '../text/truncate';
 import { NON_PURCHASE_REASONS } from '../types';
+import { chatOriginPattern } from '../followups/conversation-link';
 
 const NUL = /\0/g;
 
@@ -63,26 +64,24 @@ export const followUpOutcome = v.variant('kind', [
  * A conversation link a follow-up may open later: http(s) only. A restored or
  * pulled row must not make the extension open data:, file: or javascript: URLs.
  */
-export function isChatUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+export const isChatUrl = (value: string): boolean => chatOriginPattern(value) !== null;
 export const conversationUrl = v.optional(v.pipe(text(2_000), v.check(isChatUrl, 'conversationUrl must be an http(s) address')));
 
-export const followUp = v.object({
-  id,
+/** Which follow-up of which conversation (a page logging one, or claiming it before a reminder goes out). */
+export const followUpOfConversation = {
   kind: followUpKind,
   site: text(200),
   conversationKey: text(500),
   conversationUrl,
   buyerName: optText(200),
   orderId: optText(64),
-  amount: v.optional(amount),
   item: optText(500),
+};
+
+export const followUp = v.object({
+  id,
+  ...followUpOfConversation,
+  amount: v.optional(amount),
   createdAt: time,
   dueAt: time,
   deadlineAt: time,

@@ -10,20 +10,9 @@ import type { Settings } from '../settings';
 import type { ClaimAnswer } from '../sync/team-view';
 import type { FollowUp, ReplyScript, RiskFinding, SiteProfile, Suggestion, UsageEvent } from '../types';
 import { message } from './define';
-import { conversationContext, conversationUrl, count, followUpKind, followUpOutcome, id, optText, optTime, siteProfile, text } from './fields';
+import { conversationContext, count, followUpOfConversation, followUpOutcome, id, optText, optTime, siteProfile, text } from './fields';
 
 const none = v.optional(v.undefined());
-
-/** Which follow-up of which conversation a page means (logging one, or claiming it before a reminder goes out). */
-const followUpOfConversation = {
-  kind: followUpKind,
-  site: text(200),
-  conversationKey: text(500),
-  conversationUrl,
-  buyerName: optText(200),
-  orderId: optText(64),
-  item: optText(500),
-};
 
 export const PAGE_MESSAGES = {
   ping: message(none).answers<{ version: string }>(),
