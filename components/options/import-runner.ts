@@ -50,16 +50,13 @@ export function runImport(request: ImportWorkerRequest, options: ImportRunOption
   } catch {
     return runInPage(request, options);
   }
-  let settle!: (result: ImportRunResult) => void;
-  let finished = false;
-  const result = new Promise<ImportRunResult>((resolve) => (settle = resolve));
-  const finish = (outcome: ImportRunResult): void => {
-    if (finished) return;
-    finished = true;
+  const outcome = settledOnce<ImportRunResult>();
+  const finish = (result: ImportRunResult): void => {
+    if (outcome.done) return;
     clearTimeout(timer);
     worker.onmessage = worker.onerror = worker.onmessageerror = null;
     worker.terminate();
-    settle(outcome);
+    outcome.settle(result);
   };
   const timer = setTimeout(() => finish({ ok: false, problem: problems.timedOut(Math.round(deadlineMs / 1000)) }), deadlineMs);
   worker.onmessage = (event) => {
@@ -73,23 +70,34 @@ export function runImport(request: ImportWorkerRequest, options: ImportRunOption
   };
   worker.onmessageerror = () => finish({ ok: false, problem: problems.importFailed('the preview could not be passed back to the page') });
   worker.postMessage(request);
-  return { result, cancel: () => finish({ ok: false, cancelled: true }), where: 'worker' };
+  return { result: outcome.promise, cancel: () => finish({ ok: false, cancelled: true }), where: 'worker' };
 }
 
 /** No worker: the old path, in the page (chunked, so progress is still painted). No deadline can interrupt it. */
 function runInPage(request: ImportWorkerRequest, options: ImportRunOptions): ImportRun {
-  let settle!: (result: ImportRunResult) => void;
-  let finished = false;
-  const result = new Promise<ImportRunResult>((resolve) => (settle = resolve));
-  const finish = (outcome: ImportRunResult): void => {
-    if (finished) return;
-    finished = true;
-    settle(outcome);
-  };
+  const outcome = settledOnce<ImportRunResult>();
   void runImportRequest(request, (message) => {
-    if (finished) return;
+    if (outcome.done) return;
     if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.phase);
-    else finish(message.result);
+    else outcome.settle(message.result);
   });
-  return { result, cancel: () => finish({ ok: false, cancelled: true }), where: 'page' };
+  return { result: outcome.promise, cancel: () => outcome.settle({ ok: false, cancelled: true }), where: 'page' };
+}
+
+/** A promise settled by the first of several possible outcomes (done, cancelled, timed out, failed); later ones are ignored. */
+function settledOnce<T>(): { promise: Promise<T>; readonly done: boolean; settle(value: T): void } {
+  let resolve!: (value: T) => void;
+  let done = false;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return {
+    promise,
+    get done() {
+      return done;
+    },
+    settle(value) {
+      if (done) return;
+      done = true;
+      resolve(value);
+    },
+  };
 }

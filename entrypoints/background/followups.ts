@@ -17,13 +17,7 @@ import { maySeeFollowUp, mayUseSite, ownConversationUrl } from '@/lib/protocol/c
 import { claimFollowUpById } from './team-sync';
 import { dataChanges } from './data-changes';
 import { repos } from './repositories';
-import { chatOriginPattern } from '@/lib/followups/conversation-link';
-
-/** Only http(s) links on a chat origin the extension runs on are opened (see lib/followups/conversation-link.ts). */
-async function isOpenableConversation(url: string): Promise<boolean> {
-  const pattern = chatOriginPattern(url);
-  return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }).catch(() => false));
-}
+import { isOpenableLink } from '@/lib/followups/conversation-link';
 
 const ALARM = 'huashu-followups-due';
 const PERIODIC_ALARM = 'huashu-followups-tick';
@@ -119,7 +113,8 @@ export function registerFollowUpHandlers(): void {
     void database()
       .followups.get(id.slice('huashu-due:'.length))
       .then(async (row) => {
-        if (row?.conversationUrl && (await isOpenableConversation(row.conversationUrl))) await browser.tabs.create({ url: row.conversationUrl });
+        if (row?.conversationUrl && (await isOpenableLink(row.conversationUrl, (origin) => browser.permissions.contains({ origins: [origin] }))))
+          await browser.tabs.create({ url: row.conversationUrl });
         else await browser.action.openPopup?.();
       });
   });

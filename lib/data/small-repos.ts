@@ -42,7 +42,6 @@ export function createRiskOverridesRepo(db: () => HuashuDB) {
 
 export function createSettingsRepo(db: () => HuashuDB, emit: Emit) {
   return {
-    read: () => readSettingsFrom(db()),
     async update(patch: Partial<Settings>, origin: ChangeOrigin): Promise<Settings> {
       const before = await readSettingsFrom(db());
       const after = await writeSettingsTo(db(), patch);

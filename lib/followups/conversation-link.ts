@@ -18,6 +18,12 @@ export function chatOriginPattern(link: string | undefined): string | null {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/** Is this link an http(s) page on a chat origin the extension holds a host permission for? `hasOrigin` asks the browser. */
+export async function isOpenableLink(link: string | undefined, hasOrigin: (pattern: string) => Promise<boolean>): Promise<boolean> {
+  const pattern = chatOriginPattern(link);
+  return pattern !== null && (await hasOrigin(pattern).catch(() => false));
+}
+
 export const LINK_REFUSED = {
   zh: '这条跟进的会话链接不是 话术 运行的聊天页面，已阻止打开。',
   en: 'This follow-up’s conversation link is not a chat page Huashu runs on, so it was not opened.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { restorableSettings } from '../../lib/export/restore-settings';
-import { chatOriginPattern } from '../../lib/followups/conversation-link';
+import { chatOriginPattern, isOpenableLink } from '../../lib/followups/conversation-link';
 import { followUpFromRow, teamScriptLocalId } from '../../lib/sync/local-rows';
 import type { RemoteRow } from '../../lib/sync/protocol';
 
@@ -48,6 +48,13 @@ describe('follow-up links and team rows', () => {
     ]) {
       expect(chatOriginPattern(link), String(link)).toBeNull();
     }
+  });
+  it('opens a link only on an origin the browser grants, and never when the browser cannot say', async () => {
+    const granted = async (pattern: string) => pattern === 'https://mms.pinduoduo.com/*';
+    expect(await isOpenableLink('https://mms.pinduoduo.com/chat-merchant/', granted)).toBe(true);
+    expect(await isOpenableLink('https://evil.example/', granted)).toBe(false);
+    expect(await isOpenableLink('data:text/html,x', async () => true)).toBe(false);
+    expect(await isOpenableLink('https://mms.pinduoduo.com/', () => Promise.reject(new Error('no permissions API')))).toBe(false);
   });
   it('drops a pulled follow-up’s link that is not http(s)', () => {
     const row: RemoteRow = {
